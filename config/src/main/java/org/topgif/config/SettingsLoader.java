@@ -1,0 +1,90 @@
+package org.topgif.config;
+
+import java.util.Locale;
+import java.util.Map;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+
+import org.topgif.renderer.screen.ScreenOptions;
+import org.topgif.renderer.screen.SortKey;
+
+/**
+ * Builds {@link TopgifSettings} from, strongest first: system properties, environment variables,
+ * application.conf (or the file named by {@code -Dconfig.file}), and reference.conf.
+ *
+ * <p>Every key in reference.conf can be set from the environment: {@code topgif.screen.full-commands} is read
+ * from {@code TOPGIF_SCREEN_FULL_COMMANDS}. Reading every value here, eagerly, is what makes a bad value stop
+ * start-up instead of the first request.
+ */
+public final class SettingsLoader {
+
+    private final Map<String, String> environment;
+
+    /** @param environment the process environment, passed in so that tests need not change the real one */
+    public SettingsLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * Loads and validates every setting.
+     *
+     * @throws SettingsException naming the first bad key, its value, its origin and what was expected
+     */
+    public TopgifSettings load() {
+        return load(ConfigFactory.defaultApplication());
+    }
+
+    /** Loads with {@code application} in place of application.conf; for tests and embedding. */
+    public TopgifSettings load(Config application) {
+        try {
+            ConfigFactory.invalidateCaches();
+            Config reference = ConfigFactory.defaultReference();
+            Config merged = ConfigFactory.defaultOverrides()
+                    .withFallback(fromEnvironment(reference))
+                    .withFallback(application)
+                    .withFallback(reference)
+                    .resolve();
+            merged.checkValid(reference, "topgif");
+            return read(new SettingsReader(merged));
+        } catch (ConfigException.ValidationFailed invalid) {
+            ConfigException.ValidationProblem first = invalid.problems().iterator().next();
+            throw new SettingsException("bad setting " + first.path() + " (" + first.origin().description()
+                    + "): " + first.problem());
+        } catch (ConfigException unreadable) {
+            throw new SettingsException("cannot read settings: " + unreadable.getMessage());
+        }
+    }
+
+    private static TopgifSettings read(SettingsReader settings) {
+        ScreenOptions screen = new ScreenOptions(
+                settings.choice("topgif.screen.sort", SortKey::parse, SortKey.choices()),
+                settings.string("topgif.screen.filter", 100),
+                settings.intIn("topgif.screen.rows", 0, ScreenOptions.MAX_ROWS),
+                settings.intIn("topgif.screen.columns", ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
+                settings.bool("topgif.screen.full-commands"));
+        return new TopgifSettings(screen, settings.bool("topgif.redact-secrets"));
+    }
+
+    /** One layer per environment variable that names a reference key, so errors can name the variable. */
+    private Config fromEnvironment(Config reference) {
+        Config overrides = ConfigFactory.empty();
+        for (Map.Entry<String, ConfigValue> entry : reference.getConfig("topgif").entrySet()) {
+            String key = "topgif." + entry.getKey();
+            String variable = environmentName(key);
+            String value = environment.get(variable);
+            if (value != null) {
+                overrides = overrides.withFallback(
+                        ConfigFactory.parseMap(Map.of(key, value), "environment variable " + variable));
+            }
+        }
+        return overrides;
+    }
+
+    /** {@code topgif.screen.full-commands} becomes {@code TOPGIF_SCREEN_FULL_COMMANDS}. */
+    static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}
