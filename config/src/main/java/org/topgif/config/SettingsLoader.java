@@ -1,11 +1,14 @@
 package org.topgif.config;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 
 import org.topgif.renderer.screen.ScreenOptions;
@@ -34,28 +37,58 @@ public final class SettingsLoader {
      * @throws SettingsException naming the first bad key, its value, its origin and what was expected
      */
     public TopgifSettings load() {
-        return load(ConfigFactory.defaultApplication());
+        return load(Path.of("application.conf"));
+    }
+
+    /** Loads with {@code applicationFile} as the application.conf beside the operator, if it exists. */
+    TopgifSettings load(Path applicationFile) {
+        Config application;
+        try {
+            application = application(applicationFile);
+        } catch (ConfigException unreadable) {
+            throw unreadable(unreadable);
+        }
+        return load(application);
     }
 
     /** Loads with {@code application} in place of application.conf; for tests and embedding. */
     public TopgifSettings load(Config application) {
+        Config merged;
         try {
             ConfigFactory.invalidateCaches();
             Config reference = ConfigFactory.defaultReference();
-            Config merged = ConfigFactory.defaultOverrides()
+            merged = ConfigFactory.defaultOverrides()
                     .withFallback(fromEnvironment(reference))
                     .withFallback(application)
                     .withFallback(reference)
                     .resolve();
             merged.checkValid(reference, "topgif");
-            return read(new SettingsReader(merged));
         } catch (ConfigException.ValidationFailed invalid) {
             ConfigException.ValidationProblem first = invalid.problems().iterator().next();
             throw new SettingsException("bad setting " + first.path() + " (" + first.origin().description()
                     + "): " + first.problem());
         } catch (ConfigException unreadable) {
-            throw new SettingsException("cannot read settings: " + unreadable.getMessage());
+            throw unreadable(unreadable);
         }
+        return read(new SettingsReader(merged));
+    }
+
+    private static SettingsException unreadable(ConfigException cause) {
+        return new SettingsException("cannot read settings: " + cause.getMessage());
+    }
+
+    /**
+     * Typesafe's own application.conf comes from the classpath (or -Dconfig.file); operators expect the file
+     * beside them to count too, so a readable ./application.conf is used unless a system property names one.
+     */
+    private static Config application(Path workingDirectoryFile) {
+        boolean named = System.getProperty("config.file") != null || System.getProperty("config.resource") != null
+                || System.getProperty("config.url") != null;
+        if (!named && Files.isRegularFile(workingDirectoryFile)) {
+            return ConfigFactory.parseFile(workingDirectoryFile.toFile(),
+                    ConfigParseOptions.defaults().setAllowMissing(false));
+        }
+        return ConfigFactory.defaultApplication();
     }
 
     private static TopgifSettings read(SettingsReader settings) {

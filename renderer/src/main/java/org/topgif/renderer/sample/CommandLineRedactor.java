@@ -31,7 +31,7 @@ public final class CommandLineRedactor {
             Pattern.compile("pass|pwd|secret|token|key|auth|credential", Pattern.CASE_INSENSITIVE);
     private static final Pattern ASSIGNMENT = Pattern.compile("^(-{0,2}[A-Za-z_][A-Za-z0-9_.\\-]*)=(.+)$");
     private static final Pattern SECRET_OPTION = Pattern.compile(
-            "^--?[A-Za-z][A-Za-z0-9_.\\-]*(pass|passwd|password|pwd|secret|token|key|auth|credentials?)$",
+            "^--?[A-Za-z0-9_.\\-]*(pass|passwd|password|pwd|secret|token|key|auth|credentials?)$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern URL_USERINFO =
             Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://[^/\\s:@]*):[^@\\s/]*@");
@@ -61,8 +61,14 @@ public final class CommandLineRedactor {
                 hideNext = false;
                 continue;
             }
-            hideNext = i > 0 && takesSecretValue(tool, arg);
-            shown.add(i == 0 ? redactWords(arg) : redactArgument(tool, arg));
+            if (i == 0) {
+                shown.add(redactWords(arg));
+            } else if (isGluedPassword(tool, arg)) {
+                shown.add(arg.substring(0, 2) + MASK);
+            } else {
+                hideNext = takesSecretValue(tool, arg);
+                shown.add(redactArgument(arg));
+            }
         }
         return String.join(" ", shown);
     }
@@ -79,13 +85,13 @@ public final class CommandLineRedactor {
         };
     }
 
-    private static String redactArgument(String tool, String arg) {
-        if (GLUED_P_TOOLS.contains(tool) && arg.startsWith("-p") && arg.length() > 2) {
-            return "-p" + MASK;
-        }
-        if (tool.equals("redis-cli") && arg.startsWith("-a") && arg.length() > 2) {
-            return "-a" + MASK;
-        }
+    /** {@code mysql -pSECRET}, {@code redis-cli -aSECRET}: a password glued to a tool's short option. */
+    private static boolean isGluedPassword(String tool, String arg) {
+        return arg.length() > 2 && (GLUED_P_TOOLS.contains(tool) && arg.startsWith("-p")
+                || tool.equals("redis-cli") && arg.startsWith("-a"));
+    }
+
+    private static String redactArgument(String arg) {
         Matcher header = AUTHORIZATION_HEADER.matcher(arg);
         if (header.matches()) {
             return header.group(1) + (header.group(2) != null ? header.group(2) + " " : "") + MASK;

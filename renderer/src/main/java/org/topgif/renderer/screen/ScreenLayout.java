@@ -44,7 +44,7 @@ public final class ScreenLayout {
         var cpu = sample.cpu();
         var memory = sample.memory();
         String users = sample.userSessions().isPresent()
-                ? String.format(Locale.ROOT, "%2d user%s,  ", sample.userSessions().getAsInt(),
+                ? String.format(Locale.ROOT, "%d user%s,  ", sample.userSessions().getAsInt(),
                         sample.userSessions().getAsInt() > 1 ? "s" : "")
                 : "";
         return List.of(

@@ -1,0 +1,84 @@
+package org.topgif.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class TopgifMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> environment, String... args) {
+        return TopgifMain.run(List.of(args), environment,
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void snapshotPrintsATopLikeScreenOfThisHost() {
+        assertEquals(0, run(Map.of(), "snapshot", "--rows", "3", "--delay", "200ms", "--sort", "pid"));
+        List<String> lines = out().lines().toList();
+        assertEquals(10, lines.size(), out());
+        assertTrue(lines.get(0).startsWith("top - "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("Tasks: "), lines.get(1));
+        assertTrue(lines.get(6).contains("PID USER"), lines.get(6));
+        assertTrue(lines.get(7).trim().startsWith("1 "), "sorted by pid, init first: " + lines.get(7));
+        assertEquals("", err());
+    }
+
+    @Test
+    void settingsFromTheEnvironmentApply() {
+        assertEquals(0, run(Map.of("TOPGIF_SCREEN_ROWS", "1"), "snapshot", "--delay", "100ms"));
+        assertEquals(8, out().lines().count(), out());
+    }
+
+    @Test
+    void aBadSettingStopsWithOneLineAndExitCode78() {
+        assertEquals(78, run(Map.of("TOPGIF_SCREEN_SORT", "fastest"), "snapshot"));
+        assertEquals("topgif: bad setting topgif.screen.sort = \"fastest\" (environment variable TOPGIF_SCREEN_SORT):"
+                + " expected one of cpu, mem, time or pid\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void badArgumentsStopWithOneLineAndExitCode2() {
+        assertEquals(2, run(Map.of(), "snapshot", "--rows", "-1"));
+        assertEquals("topgif: --rows -1: expected an integer from 0 to 1000\n", err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "snapshot", "--colour"));
+        assertEquals("topgif: unknown option --colour\n", err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "snapshot", "--delay", "forever"));
+        assertTrue(err().startsWith("topgif: --delay forever: expected a duration"), err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "render-all-the-things"));
+        assertEquals("topgif: unknown subcommand 'render-all-the-things'; try topgif --help\n", err());
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        assertEquals(0, run(Map.of(), "--help"));
+        assertTrue(out().contains("snapshot"), out());
+        assertTrue(out().contains("bench"), out());
+        out.reset();
+        assertEquals(0, run(Map.of(), "snapshot", "--help"));
+        assertTrue(out().contains("--filter TEXT"), out());
+    }
+}

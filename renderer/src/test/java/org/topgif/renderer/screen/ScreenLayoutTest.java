@@ -1,0 +1,144 @@
+package org.topgif.renderer.screen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.topgif.renderer.sample.CpuStates;
+import org.topgif.renderer.sample.LoadAverage;
+import org.topgif.renderer.sample.Memory;
+import org.topgif.renderer.sample.ProcessRow;
+import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.sample.TaskCounts;
+
+class ScreenLayoutTest {
+
+    private static final ProcessRow JAVA = new ProcessRow(4242, "topgif", 20, 0, 8976380, 63092, 22260, 'S',
+            75.25, 0.3, 123456, "java", "java -jar /opt/topgif/topgif.jar bot --verbose");
+    private static final ProcessRow POSTGRES = new ProcessRow(900, "postgres", 20, 0, 215000, 900000, 20000, 'S',
+            12.5, 3.6, 99, "postgres", "postgres: checkpointer");
+    private static final ProcessRow KWORKER = new ProcessRow(12, "root", 0, -20, 0, 0, 0, 'I',
+            0.0, 0.0, 18, "kworker/u8:0", "");
+    private static final ProcessRow ZOMBIE = new ProcessRow(77, "root", 20, 0, 0, 0, 0, 'Z',
+            0.0, 0.0, 1, "defunct-child", "");
+    private static final ProcessRow RT = new ProcessRow(15, "root", -100, 0, 0, 0, 0, 'S',
+            0.0, 0.0, 0, "migration/0", "");
+
+    private static SystemSample sample(ProcessRow... rows) {
+        List<ProcessRow> all = List.of(rows);
+        return new SystemSample(LocalTime.of(21, 24, 2), Duration.ofMinutes(25), OptionalInt.of(1),
+                new LoadAverage(0.29, 0.3, 0.12), TaskCounts.of(all),
+                new CpuStates(25, 0, 0, 50, 25, 0, 0, 0),
+                new Memory(24683622, 24323789, 304333, 297984, 24379289, 0, 0, 0), all);
+    }
+
+    private static ScreenOptions options() {
+        return ScreenOptions.defaults().withColumns(100);
+    }
+
+    @Test
+    void summaryReadsLikeTop() {
+        Screen screen = ScreenLayout.layout(sample(JAVA, KWORKER), options());
+        List<String> lines = screen.lines().stream().map(ScreenLine::text).collect(Collectors.toList());
+        assertEquals("top - 21:24:02 up 25 min,  1 user,  load average: 0.29, 0.30, 0.12", lines.get(0));
+        assertEquals("Tasks:   2 total,   0 running,   2 sleeping,   0 stopped,   0 zombie", lines.get(1));
+        assertEquals("%Cpu(s): 25.0 us,  0.0 sy,  0.0 ni, 50.0 id, 25.0 wa,  0.0 hi,  0.0 si,  0.0 st", lines.get(2));
+        assertEquals("MiB Mem :  24105.1 total,  23753.7 free,    297.2 used,    291.0 buff/cache", lines.get(3));
+        assertEquals("MiB Swap:      0.0 total,      0.0 free,      0.0 used.  23807.9 avail Mem", lines.get(4));
+        assertEquals("", lines.get(5));
+        assertEquals(ScreenLayout.COLUMN_TITLES, lines.get(6));
+        assertEquals(CellStyle.COLUMN_HEADER, screen.lines().get(6).spans().get(0).style());
+    }
+
+    @Test
+    void processLinesFollowTopsColumns() {
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA, KWORKER, ZOMBIE, RT),
+                ScreenOptions.defaults().withColumns(120)));
+        assertEquals("   4242 topgif    20   0 8976380  63092  22260 S  75.3   0.3  20:34.56 "
+                + "java -jar /opt/topgif/topgif.jar bot --verbose", lines.get(7));
+        assertTrue(lines.contains("     12 root       0 -20       0      0      0 I   0.0   0.0   0:00.18 "
+                + "[kworker/u8:0]"), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.endsWith("[defunct-child] <defunct>")));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("     15 root      rt   0")));
+    }
+
+    @Test
+    void sortsByTheChosenKeyWithTiesByPid() {
+        assertEquals(List.of(4242, 900, 12, 15, 77), pids(ScreenLayout.layout(sample(KWORKER, POSTGRES, JAVA, ZOMBIE, RT),
+                options())));
+        assertEquals(List.of(900, 4242, 12, 15, 77), pids(ScreenLayout.layout(sample(KWORKER, POSTGRES, JAVA, ZOMBIE, RT),
+                new ScreenOptions(SortKey.MEM, "", 20, 100, true))));
+        assertEquals(List.of(4242, 900, 12, 77, 15), pids(ScreenLayout.layout(sample(KWORKER, POSTGRES, JAVA, ZOMBIE, RT),
+                new ScreenOptions(SortKey.TIME, "", 20, 100, true))));
+        assertEquals(List.of(12, 15, 77, 900, 4242), pids(ScreenLayout.layout(sample(KWORKER, POSTGRES, JAVA, ZOMBIE, RT),
+                new ScreenOptions(SortKey.PID, "", 20, 100, true))));
+    }
+
+    @Test
+    void filtersByNameCommandOrUserIgnoringCase() {
+        assertEquals(List.of(4242), pids(ScreenLayout.layout(sample(JAVA, POSTGRES, KWORKER),
+                new ScreenOptions(SortKey.CPU, "TOPGIF.JAR", 20, 100, true))));
+        assertEquals(List.of(900), pids(ScreenLayout.layout(sample(JAVA, POSTGRES, KWORKER),
+                new ScreenOptions(SortKey.CPU, "checkpoint", 20, 100, true))));
+        assertEquals(List.of(12), pids(ScreenLayout.layout(sample(JAVA, POSTGRES, KWORKER),
+                new ScreenOptions(SortKey.CPU, "kworker", 20, 100, true))));
+    }
+
+    @Test
+    void showsAtMostTheRequestedRows() {
+        assertEquals(List.of(4242, 900), pids(ScreenLayout.layout(sample(JAVA, POSTGRES, KWORKER),
+                new ScreenOptions(SortKey.CPU, "", 2, 100, true))));
+        assertEquals(7, ScreenLayout.layout(sample(JAVA), new ScreenOptions(SortKey.CPU, "", 0, 100, true)).rows());
+    }
+
+    @Test
+    void cutsLongCommandsWithAnEllipsisAndNeverExceedsTheWidth() {
+        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES), ScreenOptions.defaults());
+        String javaLine = textOf(screen).get(7);
+        assertEquals(80, javaLine.length());
+        assertTrue(javaLine.endsWith("java -ja…"), javaLine);
+        for (String line : textOf(screen)) {
+            assertTrue(line.length() <= 80, line);
+        }
+        Screen narrow = ScreenLayout.layout(sample(JAVA), ScreenOptions.defaults().withColumns(40));
+        textOf(narrow).forEach(line -> assertTrue(line.length() <= 40, line));
+    }
+
+    @Test
+    void shortCommandsShowTheProcessName() {
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA),
+                new ScreenOptions(SortKey.CPU, "", 20, 100, false)));
+        assertTrue(lines.get(7).endsWith(" java"), lines.get(7));
+    }
+
+    @Test
+    void stylesHogsBusyAndIdleRowsApart() {
+        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES, KWORKER), options());
+        assertEquals(CellStyle.HOG, screen.lines().get(7).spans().get(0).style());
+        assertEquals(CellStyle.NORMAL, screen.lines().get(8).spans().get(0).style());
+        assertEquals(CellStyle.DIM, screen.lines().get(9).spans().get(0).style());
+        assertEquals(CellStyle.HEADER, screen.lines().get(0).spans().get(0).style());
+    }
+
+    @Test
+    void rejectsOptionsNoScreenCanHonour() {
+        assertThrows(IllegalArgumentException.class, () -> new ScreenOptions(SortKey.CPU, "", -1, 80, true));
+        assertThrows(IllegalArgumentException.class, () -> new ScreenOptions(SortKey.CPU, "", 10, 10, true));
+    }
+
+    private static List<String> textOf(Screen screen) {
+        return screen.lines().stream().map(ScreenLine::text).collect(Collectors.toList());
+    }
+
+    private static List<Integer> pids(Screen screen) {
+        return textOf(screen).stream().skip(7).map(line -> Integer.parseInt(line.trim().split("\\s+")[0]))
+                .collect(Collectors.toList());
+    }
+}
