@@ -2,6 +2,7 @@ package org.topgif.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
@@ -98,7 +101,22 @@ public final class SettingsLoader {
                 settings.intIn("topgif.screen.rows", 0, ScreenOptions.MAX_ROWS),
                 settings.intIn("topgif.screen.columns", ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
                 settings.bool("topgif.screen.full-commands"));
-        return new TopgifSettings(screen, settings.bool("topgif.redact-secrets"));
+        Duration interval = settings.durationIn("topgif.recording.interval", RecordingPlan.MIN_INTERVAL,
+                Duration.ofSeconds(60));
+        if (interval.toMillis() % 10 != 0) {
+            throw settings.bad("topgif.recording.interval", "a whole number of 10 ms steps, as GIF delays are");
+        }
+        int seconds = settings.intIn("topgif.recording.seconds", 1, 600);
+        if (seconds * 1000L / interval.toMillis() > RecordingPlan.MAX_FRAMES) {
+            throw settings.bad("topgif.recording.seconds", "at most " + RecordingPlan.MAX_FRAMES + " frames");
+        }
+        RecordingPlan recording = new RecordingPlan(Duration.ofSeconds(seconds), interval,
+                settings.intIn("topgif.gif.width", 160, 4096),
+                settings.intIn("topgif.gif.height", 60, 4096),
+                settings.choice("topgif.gif.theme", Theme::parse, Theme.choices()),
+                settings.intIn("topgif.gif.loops", 0, 65536),
+                screen);
+        return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"));
     }
 
     /** One layer per environment variable that names a reference key, so errors can name the variable. */

@@ -1,5 +1,6 @@
 package org.topgif.config;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -30,6 +31,20 @@ final class SettingsReader {
             throw bad(key, "an integer from " + min + " to " + max);
         }
         return (int) value;
+    }
+
+    Duration durationIn(String key, Duration min, Duration max) {
+        String expected = "a duration from " + min.toMillis() + "ms to " + max.toSeconds() + "s, such as 1s";
+        Duration value;
+        try {
+            value = config.getDuration(key);
+        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
+            throw bad(key, expected);
+        }
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw bad(key, expected);
+        }
+        return value;
     }
 
     boolean bool(String key) {

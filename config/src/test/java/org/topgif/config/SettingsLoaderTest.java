@@ -34,6 +34,8 @@ class SettingsLoaderTest {
     void defaultsComeFromReferenceConf() {
         TopgifSettings settings = load(Map.of(), "");
         assertEquals(new ScreenOptions(SortKey.CPU, "", 20, 80, true), settings.screen());
+        assertEquals(12, settings.recording().frames());
+        assertEquals(650, settings.recording().width());
         assertTrue(settings.redactSecrets());
     }
 

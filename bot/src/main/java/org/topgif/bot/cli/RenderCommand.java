@@ -1,0 +1,97 @@
+package org.topgif.bot.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.topgif.config.TopgifSettings;
+import org.topgif.renderer.Pacer;
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.TopGifRecorder;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.sample.CommandLineRedactor;
+import org.topgif.renderer.sample.ProcessSampler;
+
+/** {@code topgif render}: records this host for a few seconds and writes the animated GIF to a file. */
+final class RenderCommand implements Subcommand {
+
+    private final TopgifSettings settings;
+
+    RenderCommand(TopgifSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "render";
+    }
+
+    @Override
+    public String summary() {
+        return "record this host and write an animated GIF: render --out top.gif";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                  --out FILE          where to write the GIF (required)
+                  --seconds N         length of the recording, 1-600 (default from settings: 12)
+                  --interval D        time between frames, such as 1s or 500ms (default 1s)
+                  --width W           width in pixels, 160-4096 (default 650)
+                  --height H          height in pixels, 60-4096 (default 300)
+                  --theme NAME        dark or light (default dark)
+                  --loops N           plays: 0 forever, N times (default 0)
+                """ + ScreenFlags.USAGE;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+        Set<String> valued = new HashSet<>(ScreenFlags.VALUED);
+        valued.addAll(Set.of("out", "seconds", "interval", "width", "height", "theme", "loops"));
+        ParsedOptions options = ParsedOptions.parse(args, valued, ScreenFlags.FLAGS);
+        Path target = Path.of(options.value("out").orElseThrow(() -> new UsageException("render needs --out FILE")));
+        RecordingPlan defaults = settings.recording();
+        Duration interval = options.durationIn("interval", defaults.interval(), RecordingPlan.MIN_INTERVAL,
+                Duration.ofSeconds(60));
+        if (interval.toMillis() % 10 != 0) {
+            throw new UsageException("--interval " + interval.toMillis() + "ms: expected whole 10 ms steps");
+        }
+        int seconds = options.intIn("seconds", (int) defaults.duration().toSeconds(), 1, 600);
+        RecordingPlan plan;
+        try {
+            plan = new RecordingPlan(Duration.ofSeconds(seconds), interval,
+                    options.intIn("width", defaults.width(), 160, 4096),
+                    options.intIn("height", defaults.height(), 60, 4096),
+                    options.choice("theme", defaults.theme(), Theme::parse, Theme.choices()),
+                    options.intIn("loops", defaults.plays(), 0, 65536),
+                    ScreenFlags.apply(options, settings.screen()));
+        } catch (IllegalArgumentException impossible) {
+            throw new UsageException(impossible.getMessage());
+        }
+
+        byte[] gif;
+        try (ProcessSampler sampler = ProcessSampler.forThisHost(
+                settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
+            gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, (done, total) -> {
+                err.printf(Locale.ROOT, "\rrecording %d/%d", done, total);
+                err.flush();
+            });
+        }
+        err.println();
+        try {
+            Files.write(target, gif);
+        } catch (IOException e) {
+            err.println("topgif: cannot write " + target + ": " + e.getMessage());
+            return 1;
+        }
+        out.printf(Locale.ROOT, "wrote %s: %d frames, %dx%d, %d bytes%n", target, plan.frames(), plan.width(),
+                plan.height(), gif.length);
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+package org.topgif.renderer.raster;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.topgif.renderer.gif.IndexedImage;
+import org.topgif.renderer.screen.CellStyle;
+import org.topgif.renderer.screen.Screen;
+import org.topgif.renderer.screen.ScreenLine;
+import org.topgif.renderer.screen.Span;
+
+/**
+ * Draws screens into frames of palette indices: each (character, style) is turned into a cell of indices
+ * once, and a frame is those cells copied row by row, plus the progress pie in the top-right corner.
+ * Not thread-safe: one per recording.
+ */
+public final class FrameRasterizer {
+
+    /** The text size: DejaVu Sans Mono at 13 px is 8 px a column and 15 a line, 81 columns in 650 px. */
+    public static final float FONT_PIXELS = 13f;
+    private static final int MARGIN = 2;
+
+    private final int width;
+    private final int height;
+    private final Theme theme;
+    private final GlyphAtlas glyphs = new GlyphAtlas(FONT_PIXELS);
+    private final Map<Long, byte[]> cells = new HashMap<>();
+    private final ProgressPie pie;
+
+    public FrameRasterizer(int width, int height, Theme theme) {
+        this.width = width;
+        this.height = height;
+        this.theme = theme;
+        int radius = Math.max(4, Math.min(glyphs.cellHeight() - 2, height / 6) / 2 + 2);
+        this.pie = new ProgressPie(width - MARGIN - radius - 1, MARGIN + radius, radius);
+    }
+
+    /** How many text columns fit across the frame. */
+    public int columns() {
+        return (width - 2 * MARGIN) / glyphs.cellWidth();
+    }
+
+    /** How many text lines fit down the frame. */
+    public int lines() {
+        return (height - 2 * MARGIN) / glyphs.cellHeight();
+    }
+
+    /**
+     * Draws {@code screen} with the pie showing frame {@code frame} of {@code frames} (0-based).
+     * Lines and columns beyond the frame are left out.
+     */
+    public IndexedImage draw(Screen screen, int frame, int frames) {
+        byte[] pixels = new byte[width * height];
+        Arrays.fill(pixels, Theme.BACKGROUND);
+        int cw = glyphs.cellWidth();
+        int ch = glyphs.cellHeight();
+        int maxColumns = columns();
+        for (int row = 0; row < Math.min(screen.rows(), lines()); row++) {
+            ScreenLine line = screen.lines().get(row);
+            int top = MARGIN + row * ch;
+            int column = 0;
+            for (Span span : line.spans()) {
+                String text = span.text();
+                for (int i = 0; i < text.length() && column < maxColumns; i++, column++) {
+                    blit(cell(text.charAt(i), span.style()), pixels, MARGIN + column * cw, top);
+                }
+            }
+            // The column-title bar runs the full width, like top's reverse-video line.
+            if (!line.spans().isEmpty() && line.spans().get(0).style() == CellStyle.COLUMN_HEADER) {
+                byte[] blank = cell(' ', CellStyle.COLUMN_HEADER);
+                for (; column < maxColumns; column++) {
+                    blit(blank, pixels, MARGIN + column * cw, top);
+                }
+            }
+        }
+        pie.draw(pixels, width, frame + 1, frames);
+        return new IndexedImage(width, height, pixels);
+    }
+
+    private byte[] cell(char c, CellStyle style) {
+        long key = (long) c << 8 | style.ordinal();
+        return cells.computeIfAbsent(key, k -> {
+            boolean[] mask = glyphs.mask(c);
+            byte ink = theme.foreground(style);
+            byte paper = theme.background(style);
+            byte[] cell = new byte[mask.length];
+            for (int i = 0; i < mask.length; i++) {
+                cell[i] = mask[i] ? ink : paper;
+            }
+            return cell;
+        });
+    }
+
+    private void blit(byte[] cell, byte[] pixels, int left, int top) {
+        int cw = glyphs.cellWidth();
+        int rows = Math.min(glyphs.cellHeight(), height - top);
+        int columns = Math.min(cw, width - left);
+        for (int y = 0; y < rows; y++) {
+            System.arraycopy(cell, y * cw, pixels, (top + y) * width + left, columns);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.topgif.renderer.raster;
+
+/**
+ * The original script's little pie: a full light disc, and a green slice growing clockwise from twelve
+ * o'clock with each frame shown, so a looping GIF shows where its loop is. Immutable.
+ */
+final class ProgressPie {
+
+    private final int centreX;
+    private final int centreY;
+    private final int radius;
+
+    ProgressPie(int centreX, int centreY, int radius) {
+        this.centreX = centreX;
+        this.centreY = centreY;
+        this.radius = radius;
+    }
+
+    /** Draws the pie with {@code shown} of {@code total} frames filled. */
+    void draw(byte[] pixels, int width, int shown, int total) {
+        double filled = total <= 0 ? 0 : 2 * Math.PI * shown / total;
+        int height = pixels.length / width;
+        long r2 = (long) radius * radius;
+        for (int dy = -radius; dy <= radius; dy++) {
+            int y = centreY + dy;
+            if (y < 0 || y >= height) {
+                continue;
+            }
+            for (int dx = -radius; dx <= radius; dx++) {
+                int x = centreX + dx;
+                if (x < 0 || x >= width || (long) dx * dx + (long) dy * dy > r2) {
+                    continue;
+                }
+                // Angle clockwise from twelve o'clock, 0 to 2 pi.
+                double angle = Math.atan2(dx, -dy);
+                if (angle < 0) {
+                    angle += 2 * Math.PI;
+                }
+                pixels[y * width + x] = angle < filled || shown >= total ? Theme.PIE_SLICE : Theme.TEXT;
+            }
+        }
+    }
+}
