@@ -3,9 +3,11 @@ package org.topgif.bot.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.topgif.bot.bench.GifBenchmark;
 import org.topgif.bot.bench.SamplerBenchmark;
 
 /** {@code topgif bench sampler}: measures topgif against a reference in the same run. */
@@ -18,7 +20,7 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "benchmark: 'bench sampler' compares our sampler's CPU with top's";
+        return "benchmarks: 'bench sampler' (CPU against top), 'bench gif' (against javax.imageio)";
     }
 
     @Override
@@ -28,13 +30,21 @@ final class BenchCommand implements Subcommand {
                     --samples N       measured samples, one a second (default 30)
                     --warmup N        samples first left out while the JIT settles (default 3)
                     --extra-processes N  start N idle processes first, to measure a busier process table (default 0)
+                  gif                 record real frames, encode them with ours and javax.imageio; prints ratios
+                    --frames N        frames, one a second (default 12)
+                    --width W --height H  frame size (default 650x300)
+                    --busy N          busy loops to run while recording, so rows change (default 2)
+                    --out FILE        where to leave our GIF (default bench.gif)
                 """;
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+        if (!args.isEmpty() && args.get(0).equals("gif")) {
+            return runGif(args.subList(1, args.size()), out);
+        }
         if (args.isEmpty() || !args.get(0).equals("sampler")) {
-            throw new UsageException("bench needs a benchmark name: sampler");
+            throw new UsageException("bench needs a benchmark name: sampler or gif");
         }
         ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()),
                 Set.of("samples", "warmup", "extra-processes"), Set.of());
@@ -42,6 +52,23 @@ final class BenchCommand implements Subcommand {
                 options.intIn("samples", 30, 1, 3600),
                 options.intIn("warmup", 3, 0, 600),
                 options.intIn("extra-processes", 0, 0, 2000),
+                out);
+        try {
+            benchmark.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    private static int runGif(List<String> args, PrintStream out) throws UsageException, InterruptedException {
+        ParsedOptions options = ParsedOptions.parse(args, Set.of("frames", "width", "height", "busy", "out"), Set.of());
+        GifBenchmark benchmark = new GifBenchmark(
+                options.intIn("frames", 12, 1, 600),
+                options.intIn("width", 650, 160, 4096),
+                options.intIn("height", 300, 60, 4096),
+                options.intIn("busy", 2, 0, 64),
+                Path.of(options.value("out").orElse("bench.gif")),
                 out);
         try {
             benchmark.run();

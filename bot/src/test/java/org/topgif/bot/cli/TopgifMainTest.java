@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
 
 @Timeout(30)
 class TopgifMainTest {
@@ -70,6 +75,35 @@ class TopgifMainTest {
         err.reset();
         assertEquals(2, run(Map.of(), "render-all-the-things"));
         assertEquals("topgif: unknown subcommand 'render-all-the-things'; try topgif --help\n", err());
+    }
+
+    @Test
+    void renderWritesALoopingGifAViewerCanOpen(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("top.gif");
+        assertEquals(0, run(Map.of(), "render", "--out", gif.toString(), "--seconds", "1", "--interval", "500ms",
+                "--theme", "light", "--width", "400", "--height", "200"));
+        assertTrue(out().startsWith("wrote " + gif + ": 2 frames, 400x200, "), out());
+        assertTrue(err().contains("recording 2/2"), err());
+        byte[] bytes = Files.readAllBytes(gif);
+        assertEquals("GIF89a", new String(bytes, 0, 6, StandardCharsets.US_ASCII));
+        var reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(2, reader.getNumImages(true));
+            assertEquals(400, reader.read(0).getWidth());
+        }
+    }
+
+    @Test
+    void renderRejectsImpossibleRequestsWithOneLine() {
+        assertEquals(2, run(Map.of(), "render", "--seconds", "1"));
+        assertEquals("topgif: render needs --out FILE\n", err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "render", "--out", "x.gif", "--theme", "neon"));
+        assertEquals("topgif: --theme neon: expected dark or light\n", err());
+        err.reset();
+        assertEquals(2, run(Map.of(), "render", "--out", "x.gif", "--interval", "15ms"));
+        assertTrue(err().startsWith("topgif: --interval 15ms: expected a duration from 100ms"), err());
     }
 
     @Test

@@ -1,0 +1,67 @@
+package org.topgif.renderer.raster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.topgif.renderer.gif.IndexedImage;
+import org.topgif.renderer.screen.CellStyle;
+import org.topgif.renderer.screen.Screen;
+import org.topgif.renderer.screen.ScreenLine;
+
+class FrameRasterizerTest {
+
+    private static int count(IndexedImage image, byte index, int x0, int y0, int x1, int y1) {
+        int n = 0;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (image.pixels()[y * image.width() + x] == index) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void drawsEachStyleInItsThemeColourWithoutAntiAliasing() {
+        FrameRasterizer rasterizer = new FrameRasterizer(400, 120, Theme.DARK);
+        Screen screen = new Screen(48, List.of(
+                ScreenLine.of("HEADER LINE", CellStyle.HEADER),
+                ScreenLine.of("PID USER", CellStyle.COLUMN_HEADER),
+                ScreenLine.of("hog process", CellStyle.HOG),
+                ScreenLine.of("idle process", CellStyle.DIM)));
+        IndexedImage frame = rasterizer.draw(screen, 0, 4);
+        assertEquals(400 * 120, frame.pixels().length);
+        for (byte index : frame.pixels()) {
+            assertTrue(index >= 0 && index < Theme.DARK.palette().colourCount(), "only theme colours: " + index);
+        }
+        assertTrue(count(frame, Theme.HEADER, 0, 0, 200, 15) > 30, "header text is drawn in the header colour");
+        assertTrue(count(frame, Theme.TEXT, 0, 17, 200, 32) > 1000, "the column titles sit on a light bar");
+        assertTrue(count(frame, Theme.HOG, 0, 32, 200, 47) > 30, "hog rows are highlighted");
+        assertTrue(count(frame, Theme.DIM, 0, 47, 200, 62) > 30, "idle rows are dim");
+    }
+
+    @Test
+    void thePieFillsAsFramesAreShown() {
+        FrameRasterizer rasterizer = new FrameRasterizer(400, 120, Theme.LIGHT);
+        Screen empty = new Screen(48, List.of());
+        int quarter = count(rasterizer.draw(empty, 2, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
+        int half = count(rasterizer.draw(empty, 5, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
+        int full = count(rasterizer.draw(empty, 11, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
+        int disc = count(rasterizer.draw(empty, 11, 12), Theme.PIE_SLICE, 300, 0, 400, 40)
+                + count(rasterizer.draw(empty, 11, 12), Theme.TEXT, 300, 0, 400, 40);
+        assertTrue(quarter > 0 && quarter < half && half < full, quarter + " < " + half + " < " + full);
+        assertEquals(disc, full, "the last frame fills the whole disc");
+        assertEquals(full / 2.0, half, full * 0.1, "half the frames, half the disc");
+    }
+
+    @Test
+    void themesDifferInColoursNotLayout() {
+        assertNotEquals(Theme.DARK.palette(), Theme.LIGHT.palette());
+        assertTrue(Theme.DARK.palette().colourCount() + 1 <= 8, "a theme and its transparent index fit 3 bits");
+    }
+}
