@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AnimatedGifWriterTest {
 
@@ -82,6 +86,19 @@ class AnimatedGifWriterTest {
             List<IndexedImage> frames = frames(3, 257, 129, colours, colours);
             assertSamePictures(frames, palette, DecodedGif.withImageIo(encode(frames, palette, 0, 10)));
         }
+    }
+
+    @Test
+    void gifsicleReadsTheFramesDelaysAndLoop(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("test.gif");
+        Files.write(gif, encode(frames(12, 650, 300, 4, 5), FOUR, 0, 100));
+        Process gifsicle = new ProcessBuilder("gifsicle", "--info", gif.toString()).redirectErrorStream(true).start();
+        String info = new String(gifsicle.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, gifsicle.waitFor(), info);
+        assertTrue(info.contains("12 images"), info);
+        assertTrue(info.contains("logical screen 650x300"), info);
+        assertTrue(info.contains("loop forever"), info);
+        assertEquals(12, info.split("delay 1.00s", -1).length - 1, info);
     }
 
     @Test
