@@ -59,7 +59,7 @@ public final class GifBenchmark {
         GifPalette palette = Theme.DARK.palette();
         byte[] ours = encodeOurs(frames, palette);
         byte[] theirs = encodeImageIo(frames, palette);
-        int rounds = 30;
+        int rounds = 100;
         for (int i = 0; i < rounds; i++) { // warm both up alike
             encodeOurs(frames, palette);
             encodeImageIo(frames, palette);

@@ -55,12 +55,12 @@ public final class AnimatedGifWriter {
         if (previous == null) {
             GifBlocks.graphicControl(out, delayCentis, -1);
             GifBlocks.imageDescriptor(out, 0, 0, width, height);
-            lzw.encode(frame.pixels(), 0, width, height, width, out);
+            lzw.encode(frame.pixels(), 0, width * height, out);
         } else {
             FrameDiff diff = FrameDiff.between(previous, frame, palette.transparentIndex());
             GifBlocks.graphicControl(out, delayCentis, palette.transparentIndex());
             GifBlocks.imageDescriptor(out, diff.left(), diff.top(), diff.width(), diff.height());
-            lzw.encode(diff.pixels(), 0, diff.width(), diff.height(), diff.width(), out);
+            lzw.encode(diff.pixels(), 0, diff.pixels().length, out);
         }
         previous = frame;
         frames++;
