@@ -41,6 +41,11 @@ public final class FrameRasterizer {
         return (width - 2 * MARGIN) / glyphs.cellWidth();
     }
 
+    /** The top pixel row of text line {@code line}. */
+    int lineTop(int line) {
+        return MARGIN + line * glyphs.cellHeight();
+    }
+
     /** How many text lines fit down the frame. */
     public int lines() {
         return (height - 2 * MARGIN) / glyphs.cellHeight();

@@ -1,7 +1,7 @@
 package org.topgif.renderer.raster;
 
 /**
- * The original script's little pie: a full light disc, and a green slice growing clockwise from twelve
+ * The original script's little pie: a full light disc, and a slice in the accent colour growing clockwise from twelve
  * o'clock with each frame shown, so a looping GIF shows where its loop is. Immutable.
  */
 final class ProgressPie {
@@ -36,7 +36,7 @@ final class ProgressPie {
                 if (angle < 0) {
                     angle += 2 * Math.PI;
                 }
-                pixels[y * width + x] = angle < filled || shown >= total ? Theme.PIE_SLICE : Theme.TEXT;
+                pixels[y * width + x] = angle < filled || shown >= total ? Theme.ACCENT : Theme.TEXT;
             }
         }
     }

@@ -10,6 +10,6 @@ public enum CellStyle {
     NORMAL,
     /** A process using at least {@link ScreenLayout#HOG_PERCENT} % of a CPU. */
     HOG,
-    /** A process that used no CPU since the previous sample, drawn quieter so the busy ones stand out. */
+    /** A process that used no CPU since the previous sample; a theme may draw it quieter, or as normal text. */
     DIM
 }

@@ -39,20 +39,24 @@ class FrameRasterizerTest {
         for (byte index : frame.pixels()) {
             assertTrue(index >= 0 && index < Theme.DARK.palette().colourCount(), "only theme colours: " + index);
         }
-        assertTrue(count(frame, Theme.HEADER, 0, 0, 200, 15) > 30, "header text is drawn in the header colour");
-        assertTrue(count(frame, Theme.TEXT, 0, 17, 200, 32) > 1000, "the column titles sit on a light bar");
-        assertTrue(count(frame, Theme.HOG, 0, 32, 200, 47) > 30, "hog rows are highlighted");
-        assertTrue(count(frame, Theme.DIM, 0, 47, 200, 62) > 30, "idle rows are dim");
+        int[] top = {rasterizer.lineTop(0), rasterizer.lineTop(1), rasterizer.lineTop(2), rasterizer.lineTop(3),
+            rasterizer.lineTop(4)};
+        assertTrue(count(frame, Theme.TEXT, 0, top[0], 200, top[1]) > 30, "header text is drawn");
+        assertTrue(count(frame, Theme.TEXT, 0, top[1], 200, top[2]) > 1000, "the column titles sit on a light bar");
+        assertTrue(count(frame, Theme.ACCENT, 0, top[2], 200, top[3]) > 30, "hog rows are highlighted");
+        assertEquals(0, count(frame, Theme.ACCENT, 0, 0, 200, top[2]), "rows above the hog are not highlighted");
+        assertEquals(0, count(frame, Theme.ACCENT, 0, top[3], 200, top[4]), "rows below it are not highlighted");
+        assertTrue(count(frame, Theme.TEXT, 0, top[3], 200, top[4]) > 30, "idle rows are drawn too");
     }
 
     @Test
     void thePieFillsAsFramesAreShown() {
         FrameRasterizer rasterizer = new FrameRasterizer(400, 120, Theme.LIGHT);
         Screen empty = new Screen(48, List.of());
-        int quarter = count(rasterizer.draw(empty, 2, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
-        int half = count(rasterizer.draw(empty, 5, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
-        int full = count(rasterizer.draw(empty, 11, 12), Theme.PIE_SLICE, 300, 0, 400, 40);
-        int disc = count(rasterizer.draw(empty, 11, 12), Theme.PIE_SLICE, 300, 0, 400, 40)
+        int quarter = count(rasterizer.draw(empty, 2, 12), Theme.ACCENT, 300, 0, 400, 40);
+        int half = count(rasterizer.draw(empty, 5, 12), Theme.ACCENT, 300, 0, 400, 40);
+        int full = count(rasterizer.draw(empty, 11, 12), Theme.ACCENT, 300, 0, 400, 40);
+        int disc = count(rasterizer.draw(empty, 11, 12), Theme.ACCENT, 300, 0, 400, 40)
                 + count(rasterizer.draw(empty, 11, 12), Theme.TEXT, 300, 0, 400, 40);
         assertTrue(quarter > 0 && quarter < half && half < full, quarter + " < " + half + " < " + full);
         assertEquals(disc, full, "the last frame fills the whole disc");
@@ -62,6 +66,6 @@ class FrameRasterizerTest {
     @Test
     void themesDifferInColoursNotLayout() {
         assertNotEquals(Theme.DARK.palette(), Theme.LIGHT.palette());
-        assertTrue(Theme.DARK.palette().colourCount() + 1 <= 8, "a theme and its transparent index fit 3 bits");
+        assertTrue(Theme.DARK.palette().colourCount() + 1 <= 4, "a theme and its transparent index fit 2 bits");
     }
 }
