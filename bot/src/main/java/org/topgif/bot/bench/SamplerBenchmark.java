@@ -9,8 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.topgif.renderer.gif.AnimatedGifWriter;
+import org.topgif.renderer.raster.FrameRasterizer;
+import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.sample.ProcessSampler;
+import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.ScreenLayout;
+import org.topgif.renderer.screen.ScreenOptions;
 
 /**
  * Runs our sampler and {@code top -b -d 1} side by side at 1 Hz for the same number of samples, and prints
@@ -28,10 +34,16 @@ public final class SamplerBenchmark {
     private final int samples;
     private final int warmup;
     private final int extraProcesses;
+    private final boolean wholeRecording;
     private final PrintStream out;
     private final CpuClock clock = new CpuClock();
 
-    public SamplerBenchmark(int samples, int warmup, int extraProcesses, PrintStream out) {
+    /**
+     * @param wholeRecording also lay out, draw and encode each sample into a GIF, as a recording does,
+     *                       instead of sampling alone
+     */
+    public SamplerBenchmark(int samples, int warmup, int extraProcesses, boolean wholeRecording, PrintStream out) {
+        this.wholeRecording = wholeRecording;
         this.samples = samples;
         this.warmup = warmup;
         this.extraProcesses = extraProcesses;
@@ -50,15 +62,16 @@ public final class SamplerBenchmark {
     private void measure() throws IOException, InterruptedException {
         try (ProcessSampler sampler = ProcessSampler.forThisHost(CommandLineRedactor.ENABLED)) {
             // Steady state means compiled code: a bot samples for days, so let the JIT see enough calls first.
+            Step step = wholeRecording ? new RecordingStep(sampler) : sampler::sample;
             for (int i = 0; i < JIT_WARMUP_SAMPLES; i++) {
-                sampler.sample();
+                step.run();
             }
             Thread.sleep(2000); // let the compiler threads finish what the warm-up queued
-            measure(sampler, idleJvmNanosPerSecond(Duration.ofSeconds(5)));
+            measure(step, idleJvmNanosPerSecond(Duration.ofSeconds(5)));
         }
     }
 
-    private void measure(ProcessSampler sampler, double idleJvmNanosPerSecond)
+    private void measure(Step step, double idleJvmNanosPerSecond)
             throws IOException, InterruptedException {
         int total = warmup + samples;
         Process top = new ProcessBuilder("top", "-b", "-d", "1", "-n", Integer.toString(total + 1))
@@ -80,7 +93,7 @@ public final class SamplerBenchmark {
                 threadBefore = clock.currentThreadNanos();
                 jvmBefore = clock.thisProcessNanos();
             }
-            processes = sampler.sample().processes().size();
+            processes = step.run().processes().size();
         }
         sleepUntil(start + total * interval);
         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
@@ -93,11 +106,49 @@ public final class SamplerBenchmark {
         out.printf(Locale.ROOT, "processes: %d, samples: %d at 1 Hz after %d untimed (and %d fast ones for the JIT)%n",
                 processes, samples, warmup, JIT_WARMUP_SAMPLES);
         out.printf(Locale.ROOT, "top -b -d 1:                 %6.2f ms CPU per sample%n", topPerSample);
-        out.printf(Locale.ROOT, "sampler thread:              %6.2f ms CPU per sample%n", threadPerSample);
+        out.printf(Locale.ROOT, "%-28s %6.2f ms CPU per sample%n",
+                wholeRecording ? "recording thread:" : "sampler thread:", threadPerSample);
         out.printf(Locale.ROOT, "whole JVM while sampling:    %6.2f ms CPU per second (idle, before: %.2f ms/s;"
                 + " 10 ms ticks)%n", jvmPerSecond, idleJvmNanosPerSecond / 1e6);
         out.printf(Locale.ROOT, "whole-jvm-cpu-vs-top: %.2fx%n", jvmPerSecond / topPerSample);
-        out.printf(Locale.ROOT, "sampler-cpu-vs-top: %.2fx%n", threadPerSample / topPerSample);
+        out.printf(Locale.ROOT, "%s-cpu-vs-top: %.2fx%n", wholeRecording ? "recording" : "sampler",
+                threadPerSample / topPerSample);
+    }
+
+    /** One second's work: a sample, and for a recording also its frame. */
+    @FunctionalInterface
+    private interface Step {
+        SystemSample run();
+    }
+
+    /** Sample, screen, frame and GIF, as TopGifRecorder does; a new GIF every minute keeps memory flat. */
+    private static final class RecordingStep implements Step {
+        private static final int WIDTH = 650;
+        private static final int HEIGHT = 300;
+        private final ProcessSampler sampler;
+        private final FrameRasterizer rasterizer = new FrameRasterizer(WIDTH, HEIGHT, Theme.DARK);
+        private final ScreenOptions screen = ScreenOptions.defaults().withColumns(rasterizer.columns())
+                .withRows(Math.max(0, rasterizer.lines() - 7));
+        private AnimatedGifWriter gif;
+        private int frame;
+
+        RecordingStep(ProcessSampler sampler) {
+            this.sampler = sampler;
+        }
+
+        @Override
+        public SystemSample run() {
+            if (frame % 60 == 0) {
+                if (gif != null) {
+                    gif.finish();
+                }
+                gif = new AnimatedGifWriter(WIDTH, HEIGHT, Theme.DARK.palette(), 0);
+            }
+            SystemSample sample = sampler.sample();
+            gif.addFrame(rasterizer.draw(ScreenLayout.layout(sample, screen), frame % 60, 60), 100);
+            frame++;
+            return sample;
+        }
     }
 
     private double idleJvmNanosPerSecond(Duration window) throws InterruptedException {

@@ -20,7 +20,7 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench sampler' (CPU against top), 'bench gif' (against javax.imageio)";
+        return "benchmarks: 'bench sampler' and 'bench recording' (CPU against top), 'bench gif' (against javax.imageio)";
     }
 
     @Override
@@ -30,6 +30,8 @@ final class BenchCommand implements Subcommand {
                     --samples N       measured samples, one a second (default 30)
                     --warmup N        samples first left out while the JIT settles (default 3)
                     --extra-processes N  start N idle processes first, to measure a busier process table (default 0)
+                  recording           the same, but each second also drawn and encoded into a GIF as a recording
+                                      is; last line: recording-cpu-vs-top (same options as sampler)
                   gif                 record real frames, encode them with ours and javax.imageio; prints ratios
                     --frames N        frames, one a second (default 12)
                     --width W --height H  frame size (default 650x300)
@@ -43,8 +45,8 @@ final class BenchCommand implements Subcommand {
         if (!args.isEmpty() && args.get(0).equals("gif")) {
             return runGif(args.subList(1, args.size()), out);
         }
-        if (args.isEmpty() || !args.get(0).equals("sampler")) {
-            throw new UsageException("bench needs a benchmark name: sampler or gif");
+        if (args.isEmpty() || !(args.get(0).equals("sampler") || args.get(0).equals("recording"))) {
+            throw new UsageException("bench needs a benchmark name: sampler, recording or gif");
         }
         ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()),
                 Set.of("samples", "warmup", "extra-processes"), Set.of());
@@ -52,6 +54,7 @@ final class BenchCommand implements Subcommand {
                 options.intIn("samples", 30, 1, 3600),
                 options.intIn("warmup", 3, 0, 600),
                 options.intIn("extra-processes", 0, 0, 2000),
+                args.get(0).equals("recording"),
                 out);
         try {
             benchmark.run();
