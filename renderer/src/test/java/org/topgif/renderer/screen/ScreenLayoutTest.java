@@ -54,6 +54,13 @@ class ScreenLayoutTest {
         assertEquals("MiB Swap:      0.0 total,      0.0 free,      0.0 used.  23807.9 avail Mem", lines.get(4));
         assertEquals("", lines.get(5));
         assertEquals(ScreenLayout.COLUMN_TITLES, lines.get(6));
+        SystemSample allBusy = new SystemSample(LocalTime.NOON, Duration.ofDays(400), OptionalInt.of(12),
+                new LoadAverage(12.5, 3, 1), TaskCounts.of(List.of()), new CpuStates(100, 0, 0, 0, 0, 0, 0, 0),
+                new Memory(1L << 32, 0, 1L << 32, 0, 0, 0, 0, 0), List.of());
+        List<String> busy = ScreenLayout.summaryLines(allBusy);
+        assertEquals("top - 12:00:00 up 400 days, 0 min,  12 users,  load average: 12.50, 3.00, 1.00", busy.get(0));
+        assertEquals("%Cpu(s):100.0 us,  0.0 sy,  0.0 ni,  0.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st", busy.get(2),
+                "a full CPU shifts nothing, as in top");
         assertEquals(CellStyle.COLUMN_HEADER, screen.lines().get(6).spans().get(0).style());
     }
 
