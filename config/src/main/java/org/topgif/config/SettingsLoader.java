@@ -3,14 +3,17 @@ package org.topgif.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.Theme;
@@ -116,7 +119,48 @@ public final class SettingsLoader {
                 settings.choice("topgif.gif.theme", Theme::parse, Theme.choices()),
                 settings.intIn("topgif.gif.loops", 0, 65536),
                 screen);
-        return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"));
+        return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
+                command(settings), rateLimit(settings));
+    }
+
+    private static DiscordSettings discord(SettingsReader settings) {
+        String token = settings.string("topgif.discord.token", 500).trim();
+        String restUrl = settings.string("topgif.discord.rest-url", 500);
+        if (!restUrl.matches("https?://[^\\s]+/")) {
+            throw settings.bad("topgif.discord.rest-url", "an http(s) URL ending in a slash, like https://discord.com/api/v10/");
+        }
+        String gatewayUrl = settings.string("topgif.discord.gateway-url", 500);
+        if (!gatewayUrl.matches("wss?://[^\\s]+")) {
+            throw settings.bad("topgif.discord.gateway-url", "a ws:// or wss:// URL, like wss://gateway.discord.gg");
+        }
+        boolean administratorsOnly = settings.choice("topgif.discord.default-member-permissions",
+                text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
+                    case "everyone" -> Optional.of(false);
+                    case "administrators" -> Optional.of(true);
+                    default -> Optional.<Boolean>empty();
+                }, "everyone or administrators");
+        return new DiscordSettings(token.isEmpty() ? Optional.empty() : Optional.of(new DiscordToken(token)),
+                restUrl, gatewayUrl, settings.ids("topgif.discord.guild-ids"), administratorsOnly,
+                settings.longIn("topgif.discord.upload-limit-bytes", 65_536, 524_288_000));
+    }
+
+    private static CommandLimits command(SettingsReader settings) {
+        int min = settings.intIn("topgif.command.seconds-min", 1, 600);
+        int max = settings.intIn("topgif.command.seconds-max", min, 600);
+        int fallback = settings.intIn("topgif.command.seconds-default", min, max);
+        return new CommandLimits(min, max, fallback,
+                settings.intIn("topgif.command.rows-max", 1, ScreenOptions.MAX_ROWS),
+                settings.intIn("topgif.command.filter-max-length", 1, 100),
+                settings.durationIn("topgif.command.progress-interval", Duration.ofSeconds(1), Duration.ofSeconds(60)));
+    }
+
+    private static RateLimitSettings rateLimit(SettingsReader settings) {
+        return new RateLimitSettings(
+                settings.intIn("topgif.rate-limit.burst", 1, 100),
+                settings.durationIn("topgif.rate-limit.refill", Duration.ofSeconds(1), Duration.ofDays(1)),
+                settings.durationIn("topgif.rate-limit.idle-eviction", Duration.ofMinutes(1), Duration.ofDays(30)),
+                settings.intIn("topgif.rate-limit.max-concurrent-recordings", 1, 64),
+                settings.intIn("topgif.rate-limit.queue-size", 0, 1000));
     }
 
     /** One layer per environment variable that names a reference key, so errors can name the variable. */
@@ -126,9 +170,18 @@ public final class SettingsLoader {
             String key = "topgif." + entry.getKey();
             String variable = environmentName(key);
             String value = environment.get(variable);
+            if (value == null && key.equals("topgif.discord.token")) {
+                // The name Discord bots conventionally read their token from.
+                variable = "DISCORD_TOKEN";
+                value = environment.get(variable);
+            }
             if (value != null) {
+                // An environment variable is text: a list-valued key takes its items separated by commas.
+                Object typed = entry.getValue().valueType() == ConfigValueType.LIST
+                        ? Arrays.stream(value.split("[,\\s]+")).filter(item -> !item.isEmpty()).toList()
+                        : value;
                 overrides = overrides.withFallback(
-                        ConfigFactory.parseMap(Map.of(key, value), "environment variable " + variable));
+                        ConfigFactory.parseMap(Map.of(key, typed), "environment variable " + variable));
             }
         }
         return overrides;

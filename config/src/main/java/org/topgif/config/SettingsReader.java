@@ -1,6 +1,8 @@
 package org.topgif.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -71,9 +73,55 @@ final class SettingsReader {
         return parse.apply(string(key, 100)).orElseThrow(() -> bad(key, "one of " + choices));
     }
 
+    long longIn(String key, long min, long max) {
+        long value;
+        try {
+            value = config.getLong(key);
+        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
+            throw bad(key, "an integer from " + min + " to " + max);
+        }
+        if (value < min || value > max) {
+            throw bad(key, "an integer from " + min + " to " + max);
+        }
+        return value;
+    }
+
+    /** A list of ids: a HOCON list, or from the environment a text of ids separated by commas or spaces. */
+    List<Long> ids(String key) {
+        ConfigValue value = config.getValue(key);
+        List<String> texts = new ArrayList<>();
+        if (value.valueType() == ConfigValueType.LIST) {
+            for (ConfigValue item : config.getList(key)) {
+                texts.add(String.valueOf(item.unwrapped()));
+            }
+        } else if (value.valueType() == ConfigValueType.STRING || value.valueType() == ConfigValueType.NUMBER) {
+            for (String part : config.getString(key).split("[,\\s]+")) {
+                if (!part.isEmpty()) {
+                    texts.add(part);
+                }
+            }
+        } else {
+            throw bad(key, "a list of Discord ids such as [123456789012345678]");
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String text : texts) {
+            try {
+                long id = Long.parseLong(text.trim());
+                if (id <= 0) {
+                    throw new NumberFormatException();
+                }
+                ids.add(id);
+            } catch (NumberFormatException notAnId) {
+                throw bad(key, "a list of Discord ids such as [123456789012345678]");
+            }
+        }
+        return ids;
+    }
+
     SettingsException bad(String key, String expected) {
         ConfigValue value = config.getValue(key);
-        String shown = value.render(ConfigRenderOptions.concise());
+        // A secret's value is never repeated back, not even in an error.
+        String shown = key.endsWith("token") ? "***" : value.render(ConfigRenderOptions.concise());
         return SettingsException.badValue(key, shown, describe(value), expected);
     }
 

@@ -8,8 +8,12 @@ import org.topgif.renderer.screen.ScreenOptions;
  *
  * @param recording     the default recording: length, interval, size, theme, loops and screen layout
  * @param redactSecrets whether command-line arguments that look like secrets are hidden
+ * @param discord       how the bot reaches Discord
+ * @param command       what /top accepts
+ * @param rateLimit     how often each guild may ask, and how many recordings run at once
  */
-public record TopgifSettings(RecordingPlan recording, boolean redactSecrets) {
+public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
+                             CommandLimits command, RateLimitSettings rateLimit) {
 
     /** The default layout of the process table. */
     public ScreenOptions screen() {

@@ -98,6 +98,40 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theTokenComesFromDiscordTokenAndNeverShows() {
+        TopgifSettings settings = load(Map.of("DISCORD_TOKEN", "abc.def.ghi"), "");
+        assertEquals("abc.def.ghi", settings.discord().token().orElseThrow().value());
+        assertFalse(settings.toString().contains("abc.def.ghi"), settings.toString());
+        assertTrue(load(Map.of(), "").discord().token().isEmpty());
+        String message = failure(Map.of("TOPGIF_DISCORD_TOKEN", "x".repeat(600)), "");
+        assertFalse(message.contains("xxx"), message);
+    }
+
+    @Test
+    void discordUrlsAndGuildsCanBeOverriddenForAProxyOrATestDouble() {
+        TopgifSettings settings = load(Map.of("TOPGIF_DISCORD_REST_URL", "http://127.0.0.1:8080/api/v10/",
+                "TOPGIF_DISCORD_GATEWAY_URL", "ws://127.0.0.1:8081", "TOPGIF_DISCORD_GUILD_IDS", "11, 22"), "");
+        assertEquals("http://127.0.0.1:8080/api/v10/", settings.discord().restUrl());
+        assertEquals("ws://127.0.0.1:8081", settings.discord().gatewayUrl());
+        assertEquals(java.util.List.of(11L, 22L), settings.discord().guildIds());
+        assertEquals(java.util.List.of(33L), load(Map.of(), "topgif.discord.guild-ids = [33]").discord().guildIds());
+        assertEquals("bad setting topgif.discord.rest-url = \"ftp://x\" (environment variable TOPGIF_DISCORD_REST_URL): "
+                + "expected an http(s) URL ending in a slash, like https://discord.com/api/v10/",
+                failure(Map.of("TOPGIF_DISCORD_REST_URL", "ftp://x"), ""));
+        assertTrue(failure(Map.of(), "topgif.discord.guild-ids = [abc]").contains("expected a list of Discord ids"));
+    }
+
+    @Test
+    void commandAndRateLimitsAreRead() {
+        TopgifSettings settings = load(Map.of(), "topgif.rate-limit { burst = 3, refill = 30s }");
+        assertEquals(3, settings.rateLimit().burst());
+        assertEquals(java.time.Duration.ofSeconds(30), settings.rateLimit().refill());
+        assertEquals(12, settings.command().secondsDefault());
+        assertTrue(failure(Map.of(), "topgif.command { seconds-min = 10, seconds-default = 5 }")
+                .startsWith("bad setting topgif.command.seconds-default = 5"));
+    }
+
+    @Test
     void environmentNamesFollowTheKey() {
         assertEquals("TOPGIF_SCREEN_FULL_COMMANDS", SettingsLoader.environmentName("topgif.screen.full-commands"));
     }
