@@ -1,5 +1,7 @@
 package org.topgif.renderer;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.topgif.renderer.gif.AnimatedGifWriter;
@@ -10,7 +12,8 @@ import org.topgif.renderer.screen.ScreenOptions;
 
 /**
  * Records the process table into an animated GIF in memory: sample, screen, frame, GIF bytes, one frame per
- * interval. Frames are encoded as they come, so memory holds two frames, not the recording.
+ * interval. The samples are kept (a few kilobytes each) so that a GIF too big for an upload can be drawn
+ * again smaller without recording again; frames are drawn and encoded one at a time, so memory holds two.
  *
  * <p>Sample N is taken at start + N x interval, whatever the earlier samples cost, so a recording never
  * drifts. Not thread-safe: one recording per instance, on the caller's thread.
@@ -31,19 +34,34 @@ public final class TopGifRecorder {
 
     /** Records {@code plan} and returns the GIF's bytes. */
     public byte[] record(RecordingPlan plan, RecordingProgress progress) throws InterruptedException {
-        FrameRasterizer rasterizer = new FrameRasterizer(plan.width(), plan.height(), plan.theme());
-        ScreenOptions screen = fit(plan.screen(), rasterizer);
-        AnimatedGifWriter gif = new AnimatedGifWriter(plan.width(), plan.height(), plan.theme().palette(),
-                plan.plays());
+        return encode(recordSamples(plan, progress), plan);
+    }
+
+    /** Takes {@code plan.frames()} samples one interval apart, after one that only primes %CPU. */
+    public List<SystemSample> recordSamples(RecordingPlan plan, RecordingProgress progress)
+            throws InterruptedException {
         int frames = plan.frames();
         long interval = plan.interval().toNanos();
+        List<SystemSample> samples = new ArrayList<>(frames);
         long start = pacer.nanoTime();
         sampler.get();
         for (int k = 1; k <= frames; k++) {
             pacer.sleepUntil(start + k * interval);
-            SystemSample sample = sampler.get();
-            gif.addFrame(rasterizer.draw(ScreenLayout.layout(sample, screen), k - 1, frames), plan.delayCentis());
+            samples.add(sampler.get());
             progress.frameRecorded(k, frames);
+        }
+        return samples;
+    }
+
+    /** Draws and encodes recorded samples as {@code plan} says; its frame count is taken from the samples. */
+    public static byte[] encode(List<SystemSample> samples, RecordingPlan plan) {
+        FrameRasterizer rasterizer = new FrameRasterizer(plan.width(), plan.height(), plan.theme());
+        ScreenOptions screen = fit(plan.screen(), rasterizer);
+        AnimatedGifWriter gif = new AnimatedGifWriter(plan.width(), plan.height(), plan.theme().palette(),
+                plan.plays());
+        for (int k = 0; k < samples.size(); k++) {
+            gif.addFrame(rasterizer.draw(ScreenLayout.layout(samples.get(k), screen), k, samples.size()),
+                    plan.delayCentis());
         }
         return gif.finish();
     }

@@ -57,7 +57,8 @@ public final class TopgifMain {
 
     private static Map<String, Subcommand> subcommands(TopgifSettings settings) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
-        for (Subcommand subcommand : List.of(new RenderCommand(settings), new SnapshotCommand(settings), new BenchCommand())) {
+        for (Subcommand subcommand : List.of(new RenderCommand(settings), new SnapshotCommand(settings), new BotCommand(settings),
+                new BenchCommand())) {
             all.put(subcommand.name(), subcommand);
         }
         return all;

@@ -36,6 +36,14 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         return new ScreenOptions(sort, filter, newRows, columns, fullCommands);
     }
 
+    public ScreenOptions withSort(SortKey newSort) {
+        return new ScreenOptions(newSort, filter, rows, columns, fullCommands);
+    }
+
+    public ScreenOptions withFilter(String newFilter) {
+        return new ScreenOptions(sort, newFilter, rows, columns, fullCommands);
+    }
+
     public ScreenOptions withColumns(int newColumns) {
         return new ScreenOptions(sort, filter, rows, newColumns, fullCommands);
     }

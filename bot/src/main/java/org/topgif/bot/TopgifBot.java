@@ -1,0 +1,101 @@
+package org.topgif.bot;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.Compression;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topgif.bot.command.Recordings;
+import org.topgif.bot.command.TopCommand;
+import org.topgif.bot.command.TopCommandListener;
+import org.topgif.bot.command.TopOptionsParser;
+import org.topgif.bot.ratelimit.GuildRateLimiter;
+import org.topgif.bot.ratelimit.RecordingQueue;
+import org.topgif.config.DiscordToken;
+import org.topgif.config.TopgifSettings;
+
+/**
+ * The running bot: a JDA client with no privileged intents, /top registered, and its recordings. The one
+ * place where the bot's parts are put together. Thread-safe to stop from a shutdown hook.
+ */
+public final class TopgifBot implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopgifBot.class);
+
+    private final JDA jda;
+    private final RecordingQueue queue;
+    private final TopCommandListener listener;
+
+    private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener) {
+        this.jda = jda;
+        this.queue = queue;
+        this.listener = listener;
+    }
+
+    /**
+     * Connects, waits until Discord says the bot is ready, and registers /top.
+     *
+     * @param host the name the summaries give this host
+     */
+    public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host)
+            throws InterruptedException {
+        var limits = settings.rateLimit();
+        RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
+        TopCommandListener listener = new TopCommandListener(
+                new TopOptionsParser(settings.command(), settings.screen().rows(), settings.recording().theme()),
+                new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
+                queue, recordings, settings.recording(), settings.discord().uploadLimitBytes(),
+                settings.command().progressInterval(), host, System::nanoTime);
+        JDA jda = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
+                .setRestConfig(new RestConfig().setBaseUrl(settings.discord().restUrl()))
+                .setSessionController(new GatewaySessionController(settings.discord().gatewayUrl()))
+                // A slash-command bot receives little; plain JSON keeps the gateway simple to proxy and inspect.
+                .setCompression(Compression.NONE)
+                .setEnableShutdownHook(false)
+                .addEventListeners(listener)
+                .build();
+        try {
+            jda.awaitReady();
+            CommandRegistrar.register(jda, TopCommand.definition(settings.command(),
+                    settings.discord().administratorsOnly()), settings.discord().guildIds());
+        } catch (InterruptedException | RuntimeException failed) {
+            jda.shutdownNow();
+            queue.close();
+            throw failed;
+        }
+        LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
+        return new TopgifBot(jda, queue, listener);
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    /**
+     * Stops taking /top, tells users still waiting in line, lets running recordings finish for up to
+     * {@code grace}, then disconnects.
+     */
+    public void stop(Duration grace) throws InterruptedException {
+        listener.tellWaiting(queue.stopTaking());
+        if (!queue.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("recordings still running after {} s; disconnecting anyway", grace.toSeconds());
+        }
+        jda.shutdown();
+        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+            jda.shutdownNow();
+        }
+        queue.close();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(10));
+    }
+}

@@ -1,0 +1,93 @@
+package org.topgif.bot.cli;
+
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+
+import org.topgif.bot.TopgifBot;
+import org.topgif.bot.command.HostRecordings;
+import org.topgif.config.DiscordToken;
+import org.topgif.config.TopgifSettings;
+import org.topgif.renderer.sample.CommandLineRedactor;
+
+/** {@code topgif bot}: runs the Discord bot until the process is stopped. */
+final class BotCommand implements Subcommand {
+
+    private final TopgifSettings settings;
+
+    BotCommand(TopgifSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "bot";
+    }
+
+    @Override
+    public String summary() {
+        return "run the Discord bot (needs DISCORD_TOKEN); answers /top with a GIF";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                  (no options: settings come from application.conf and the environment; see the README)
+                  DISCORD_TOKEN                  the bot's token (required)
+                  TOPGIF_DISCORD_GUILD_IDS       register /top in these guilds only, at once (comma-separated)
+                  TOPGIF_DISCORD_REST_URL        Discord's REST API, for a proxy or a test double
+                  TOPGIF_DISCORD_GATEWAY_URL     Discord's gateway WebSocket, likewise
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+        ParsedOptions.parse(args, Set.of(), Set.of());
+        Optional<DiscordToken> token = settings.discord().token();
+        if (token.isEmpty()) {
+            err.println("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
+                    + "(or topgif.discord.token in application.conf)");
+            return TopgifMain.EXIT_CONFIG;
+        }
+        TopgifBot bot;
+        try {
+            bot = TopgifBot.start(settings, token.get(), new HostRecordings(
+                    settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED),
+                    hostName());
+        } catch (InvalidTokenException refused) {
+            err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
+            return 1;
+        } catch (RuntimeException unreachable) {
+            err.println("topgif: cannot start the bot against " + settings.discord().restUrl() + ": "
+                    + unreachable.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                bot.stop(Duration.ofSeconds(8));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
+            }
+        }, "topgif-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException unnamed) {
+            return "this host";
+        }
+    }
+}

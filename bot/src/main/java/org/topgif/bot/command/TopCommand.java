@@ -1,0 +1,50 @@
+package org.topgif.bot.command;
+
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.interactions.IntegrationType;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+
+import org.topgif.config.CommandLimits;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.SortKey;
+
+/** The declaration of /top that Discord shows users: its options, their ranges and choices, guild-only. */
+public final class TopCommand {
+
+    public static final String NAME = "top";
+
+    private TopCommand() {
+    }
+
+    public static SlashCommandData definition(CommandLimits limits, boolean administratorsOnly) {
+        OptionData sort = new OptionData(OptionType.STRING, "sort", "Order of the process rows");
+        for (SortKey key : SortKey.values()) {
+            sort.addChoice(key.userName(), key.userName());
+        }
+        OptionData theme = new OptionData(OptionType.STRING, "theme", "Colours of the GIF");
+        for (Theme each : Theme.values()) {
+            theme.addChoice(each.userName(), each.userName());
+        }
+        return Commands.slash(NAME, "Record this host's processes as an animated GIF")
+                .setContexts(InteractionContextType.GUILD)
+                .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
+                .setDefaultPermissions(administratorsOnly
+                        ? DefaultMemberPermissions.enabledFor(Permission.ADMINISTRATOR)
+                        : DefaultMemberPermissions.ENABLED)
+                .addOptions(
+                        new OptionData(OptionType.INTEGER, "seconds", "How long to record")
+                                .setRequiredRange(limits.secondsMin(), limits.secondsMax()),
+                        sort,
+                        new OptionData(OptionType.STRING, "filter",
+                                "Only processes whose name, command or user contains this")
+                                .setMaxLength(limits.filterMaxLength()),
+                        new OptionData(OptionType.INTEGER, "rows", "How many processes to show")
+                                .setRequiredRange(1, limits.rowsMax()),
+                        theme);
+    }
+}

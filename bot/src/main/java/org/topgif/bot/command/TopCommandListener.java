@@ -1,0 +1,203 @@
+package org.topgif.bot.command;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.utils.FileUpload;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topgif.bot.ratelimit.GuildRateLimiter;
+import org.topgif.bot.ratelimit.RateDecision;
+import org.topgif.bot.ratelimit.RecordingQueue;
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.sample.SystemSample;
+
+/**
+ * Answers /top: checks the options and the guild's rate limit (refusals are ephemeral and immediate), defers
+ * within Discord's 3 s, records on a recording thread while editing in progress, then edits the reply with
+ * the GIF and a summary. Each request's state lives in its own recording job; the listener itself holds
+ * only thread-safe collaborators, so JDA may call it from any number of threads.
+ */
+public final class TopCommandListener extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopCommandListener.class);
+    private static final int UPLOAD_ATTEMPTS = 3;
+
+    private final TopOptionsParser parser;
+    private final GuildRateLimiter limiter;
+    private final RecordingQueue queue;
+    private final Recordings recordings;
+    private final RecordingPlan defaults;
+    private final long uploadLimitBytes;
+    private final Duration progressInterval;
+    private final String host;
+    private final LongSupplier nanoClock;
+
+    public TopCommandListener(TopOptionsParser parser, GuildRateLimiter limiter, RecordingQueue queue,
+                              Recordings recordings, RecordingPlan defaults, long uploadLimitBytes,
+                              Duration progressInterval, String host, LongSupplier nanoClock) {
+        this.parser = parser;
+        this.limiter = limiter;
+        this.queue = queue;
+        this.recordings = recordings;
+        this.defaults = defaults;
+        this.uploadLimitBytes = uploadLimitBytes;
+        this.progressInterval = progressInterval;
+        this.host = host;
+        this.nanoClock = nanoClock;
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (!event.getName().equals(TopCommand.NAME)) {
+            return;
+        }
+        if (event.getGuild() == null) {
+            refuse(event, "/top works in servers only.");
+            return;
+        }
+        long guildId = event.getGuild().getIdLong();
+        TopOptionsParser.Result parsed = parser.parse(longOption(event, "seconds"), stringOption(event, "sort"),
+                stringOption(event, "filter"), longOption(event, "rows"), stringOption(event, "theme"));
+        if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
+            refuse(event, invalid.message());
+            return;
+        }
+        TopOptions options = ((TopOptionsParser.Result.Valid) parsed).options();
+        RateDecision decision = limiter.tryAcquire(guildId);
+        if (!decision.allowed()) {
+            refuse(event, "You can use /top again in " + decision.retryAfterSeconds() + " s.");
+            return;
+        }
+        InteractionHook hook = event.getHook();
+        RecordingQueue.Admission admission = queue.submit(new RecordingJob(hook, guildId, options));
+        if (admission instanceof RecordingQueue.Admission.Refused) {
+            refuse(event, "Too many recordings are running or waiting right now; try again in a minute.");
+            return;
+        }
+        event.deferReply().queue(null, failure -> LOG.warn("guild {}: could not acknowledge /top: {}", guildId,
+                failure.toString()));
+        if (admission instanceof RecordingQueue.Admission.Queued queued) {
+            hook.editOriginal("Waiting for a free recorder (" + (queued.ahead() + 1) + " in line)…")
+                    .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
+        }
+    }
+
+    /** Tells the users of recordings that will never start (the bot is stopping). */
+    public void tellWaiting(List<Runnable> neverStarted) {
+        for (Runnable job : neverStarted) {
+            if (job instanceof RecordingJob recording) {
+                tellFailure(recording.hook, recording.guildId,
+                        "Sorry, the bot is restarting and dropped the line; try again in a minute.", null);
+            }
+        }
+    }
+
+    /** One request's recording: runs on a recording thread; everything it knows is its own. */
+    private final class RecordingJob implements Runnable {
+        final InteractionHook hook;
+        final long guildId;
+        final TopOptions options;
+
+        RecordingJob(InteractionHook hook, long guildId, TopOptions options) {
+            this.hook = hook;
+            this.guildId = guildId;
+            this.options = options;
+        }
+
+        @Override
+        public void run() {
+            record(hook, guildId, options);
+        }
+    }
+
+    private void record(InteractionHook hook, long guildId, TopOptions options) {
+        try {
+            RecordingPlan plan = plan(options);
+            ProgressEditor progress = new ProgressEditor(hook, guildId, progressInterval, nanoClock);
+            List<SystemSample> samples = recordings.record(plan, progress);
+            Optional<byte[]> gif = GifFitter.fit(samples, plan, uploadLimitBytes);
+            if (gif.isEmpty()) {
+                hook.editOriginal("Sorry, even a one-frame GIF is larger than this server's upload limit.")
+                        .queue(null, failure -> LOG.warn("guild {}: could not report the size", guildId));
+                return;
+            }
+            upload(hook, guildId, gif.get(), TopSummary.of(host, samples.get(samples.size() - 1)));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            tellFailure(hook, guildId, "Sorry, the bot is shutting down; try again in a moment.", null);
+        } catch (RuntimeException failed) {
+            tellFailure(hook, guildId, "Sorry, the recording failed. The bot's log has the details.", failed);
+        }
+    }
+
+    /**
+     * Edits the reply with the GIF. JDA retries 502-504 itself but never a 500, so a server error is retried
+     * here a few times with a short pause before the user is told.
+     */
+    private void upload(InteractionHook hook, long guildId, byte[] gif, String summary) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                hook.editOriginal(summary)
+                        .setFiles(FileUpload.fromData(gif, "top.gif").setDescription(summary))
+                        .complete();
+                return;
+            } catch (ErrorResponseException failed) {
+                boolean retry = failed.isServerError() && attempt < UPLOAD_ATTEMPTS;
+                LOG.warn("guild {}: upload attempt {} failed: HTTP {} {}", guildId, attempt,
+                        failed.getErrorCode(), failed.getMeaning());
+                if (!retry) {
+                    tellFailure(hook, guildId, failed.isServerError()
+                            ? "Sorry, Discord would not take the GIF right now (it answered with an error). Try again in a minute."
+                            : "Sorry, Discord refused the GIF: " + failed.getMeaning(), null);
+                    return;
+                }
+                Thread.sleep(500L * attempt);
+            }
+        }
+    }
+
+    private void tellFailure(InteractionHook hook, long guildId, String message, Throwable cause) {
+        if (cause != null) {
+            LOG.warn("guild {}: /top failed", guildId, cause);
+        }
+        hook.editOriginal(message).setFiles().queue(null,
+                failure -> LOG.warn("guild {}: could not tell the user that /top failed: {}", guildId,
+                        failure.toString()));
+    }
+
+    private RecordingPlan plan(TopOptions options) {
+        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(), defaults.height(), options.theme(), defaults.plays(),
+                defaults.screen().withRows(options.rows()).withSort(options.sort()).withFilter(options.filter()));
+    }
+
+    private static void refuse(SlashCommandInteractionEvent event, String message) {
+        event.reply(message).setEphemeral(true).queue(null,
+                failure -> LOG.warn("could not answer /top: {}", failure.toString()));
+    }
+
+    private static Long longOption(SlashCommandInteractionEvent event, String name) {
+        OptionMapping option = event.getOption(name);
+        if (option == null) {
+            return null;
+        }
+        try {
+            return option.getAsLong();
+        } catch (IllegalStateException | NumberFormatException notANumber) {
+            return Long.MIN_VALUE; // reported as out of range
+        }
+    }
+
+    private static String stringOption(SlashCommandInteractionEvent event, String name) {
+        OptionMapping option = event.getOption(name);
+        return option == null ? null : option.getAsString();
+    }
+}

@@ -1,0 +1,82 @@
+package org.topgif.bot.command;
+
+import java.util.Optional;
+
+import org.topgif.config.CommandLimits;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.SortKey;
+
+/**
+ * Checks /top's option values again on our side (Discord checks them too, but a client or an old command
+ * registration can send anything), and says what is wrong in a sentence for the user. Immutable.
+ */
+public final class TopOptionsParser {
+
+    /** The outcome: the options, or what to tell the user. */
+    public sealed interface Result {
+        /** The options are fine. */
+        record Valid(TopOptions options) implements Result {
+        }
+
+        /** Something is wrong; {@code message} says what, for an ephemeral reply. */
+        record Invalid(String message) implements Result {
+        }
+    }
+
+    private final CommandLimits limits;
+    private final int defaultRows;
+    private final Theme defaultTheme;
+
+    public TopOptionsParser(CommandLimits limits, int defaultRows, Theme defaultTheme) {
+        this.limits = limits;
+        this.defaultRows = Math.min(defaultRows, limits.rowsMax());
+        this.defaultTheme = defaultTheme;
+    }
+
+    /** Each argument is null when the user left the option out. */
+    public Result parse(Long seconds, String sort, String filter, Long rows, String theme) {
+        int chosenSeconds = limits.secondsDefault();
+        if (seconds != null) {
+            if (seconds < limits.secondsMin() || seconds > limits.secondsMax()) {
+                return invalid("`seconds` must be from " + limits.secondsMin() + " to " + limits.secondsMax()
+                        + "; you gave " + seconds + ".");
+            }
+            chosenSeconds = seconds.intValue();
+        }
+        SortKey chosenSort = SortKey.CPU;
+        if (sort != null) {
+            Optional<SortKey> parsed = SortKey.parse(sort);
+            if (parsed.isEmpty()) {
+                return invalid("`sort` must be one of " + SortKey.choices() + ".");
+            }
+            chosenSort = parsed.get();
+        }
+        String chosenFilter = filter == null ? "" : filter.strip();
+        if (chosenFilter.length() > limits.filterMaxLength()) {
+            return invalid("`filter` can be at most " + limits.filterMaxLength() + " characters.");
+        }
+        if (chosenFilter.chars().anyMatch(Character::isISOControl)) {
+            return invalid("`filter` cannot contain control characters.");
+        }
+        int chosenRows = defaultRows;
+        if (rows != null) {
+            if (rows < 1 || rows > limits.rowsMax()) {
+                return invalid("`rows` must be from 1 to " + limits.rowsMax() + "; you gave " + rows + ".");
+            }
+            chosenRows = rows.intValue();
+        }
+        Theme chosenTheme = defaultTheme;
+        if (theme != null) {
+            Optional<Theme> parsed = Theme.parse(theme);
+            if (parsed.isEmpty()) {
+                return invalid("`theme` must be " + Theme.choices() + ".");
+            }
+            chosenTheme = parsed.get();
+        }
+        return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme));
+    }
+
+    private static Result invalid(String message) {
+        return new Result.Invalid(message);
+    }
+}

@@ -1,0 +1,33 @@
+package org.topgif.bot.command;
+
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.topgif.renderer.sample.ProcessRow;
+import org.topgif.renderer.sample.SystemSample;
+
+/**
+ * The one line that goes with a GIF, as the message and as the attachment's alt text: host, load, and the
+ * three busiest processes. Command lines are never in it, only process names.
+ */
+public final class TopSummary {
+
+    /** Discord's limit for an attachment's description. */
+    static final int MAX_LENGTH = 1024;
+
+    private TopSummary() {
+    }
+
+    public static String of(String host, SystemSample last) {
+        String busiest = last.processes().stream()
+                .sorted(Comparator.comparingDouble(ProcessRow::cpuPercent).reversed()
+                        .thenComparingInt(ProcessRow::pid))
+                .limit(3)
+                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", row.name(), row.cpuPercent()))
+                .collect(Collectors.joining(", "));
+        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", host,
+                last.load().oneMinute(), last.load().fiveMinutes(), last.load().fifteenMinutes(), busiest);
+        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+    }
+}
