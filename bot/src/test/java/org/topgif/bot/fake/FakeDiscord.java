@@ -1,0 +1,403 @@
+package org.topgif.bot.fake;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+
+/**
+ * A protocol-level stand-in for Discord on 127.0.0.1: the REST routes JDA uses and a gateway WebSocket.
+ * It records every request and uploaded file, and answers chosen requests with a 429 or a 500.
+ * Thread-safe: JDA calls it from many threads. Test code.
+ */
+public final class FakeDiscord implements AutoCloseable {
+
+    private static final String API = "/api/v10/";
+
+    private final Snowflakes ids = new Snowflakes();
+    private final long botId = ids.next();
+    private final long applicationId = botId;
+    private final List<Long> guildIds;
+    private final Map<Long, Long> channelByGuild = new HashMap<>();
+    private final HttpServer rest;
+    private final ExecutorService restThreads = Executors.newFixedThreadPool(16);
+    private final FakeGateway gateway;
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<PlannedFailure> failures = new CopyOnWriteArrayList<>();
+    private final Map<String, DataArray> commandsByScope = new ConcurrentHashMap<>();
+    private final Map<Long, Long> interactionReceived = new ConcurrentHashMap<>();
+
+    /** A failure to answer with, to requests that match, a number of times. */
+    private static final class PlannedFailure {
+        final String method;
+        final Pattern path;
+        final int status;
+        final Duration retryAfter;
+        int remaining;
+
+        PlannedFailure(String method, Pattern path, int status, Duration retryAfter, int times) {
+            this.method = method;
+            this.path = path;
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.remaining = times;
+        }
+    }
+
+    public FakeDiscord(int guilds) throws IOException {
+        List<Long> made = new ArrayList<>();
+        for (int i = 0; i < guilds; i++) {
+            long guild = ids.next();
+            made.add(guild);
+            channelByGuild.put(guild, ids.next());
+        }
+        this.guildIds = List.copyOf(made);
+        this.rest = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
+        rest.createContext("/", this::handle);
+        rest.setExecutor(restThreads);
+        rest.start();
+        this.gateway = new FakeGateway(this::readyPayload, this::guildPayloads);
+    }
+
+    public String restUrl() {
+        return "http://127.0.0.1:" + rest.getAddress().getPort() + API;
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    public List<Long> guildIds() {
+        return guildIds;
+    }
+
+    public long applicationId() {
+        return applicationId;
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedRequest> requests(Predicate<RecordedRequest> which) {
+        return requests.stream().filter(which).toList();
+    }
+
+    /** Commands registered in a guild ("guild:ID") or globally ("global"). */
+    public DataArray commands(String scope) {
+        return commandsByScope.getOrDefault(scope, DataArray.empty());
+    }
+
+    FakeGateway gateway() {
+        return gateway;
+    }
+
+    /** The next {@code times} requests matching get {@code status}; 429s carry Retry-After and Via. */
+    public void fail(String method, String pathRegex, int status, Duration retryAfter, int times) {
+        failures.add(new PlannedFailure(method, Pattern.compile(pathRegex), status, retryAfter, times));
+    }
+
+    /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
+    public Interaction sendTop(long guild, Map<String, Object> options) throws IOException {
+        long id = ids.next();
+        String token = "interaction-token-" + id;
+        DataArray optionArray = DataArray.empty();
+        options.forEach((name, value) -> optionArray.add(DataObject.empty().put("name", name)
+                .put("type", value instanceof Number ? 4 : 3).put("value", value)));
+        long channel = channelByGuild.get(guild);
+        DataObject user = DataObject.empty().put("id", Long.toString(ids.next())).put("username", "someone")
+                .put("discriminator", "0").put("global_name", "Someone").putNull("avatar").put("public_flags", 0);
+        DataObject interaction = DataObject.empty()
+                .put("id", Long.toString(id))
+                .put("application_id", Long.toString(applicationId))
+                .put("type", 2)
+                .put("token", token)
+                .put("version", 1)
+                .put("guild_id", Long.toString(guild))
+                .put("guild", DataObject.empty().put("id", Long.toString(guild)).put("locale", "en-US")
+                        .put("features", DataArray.empty()))
+                .put("channel_id", Long.toString(channel))
+                .put("channel", DataObject.empty().put("id", Long.toString(channel)).put("type", 0)
+                        .put("guild_id", Long.toString(guild)).put("name", "general").put("position", 0)
+                        .put("permissions", "2248473465835073").put("flags", 0).putNull("parent_id")
+                        .put("nsfw", false).put("rate_limit_per_user", 0).putNull("topic")
+                        .putNull("last_message_id"))
+                .put("member", DataObject.empty().put("user", user).put("roles", DataArray.empty())
+                        .put("permissions", "2248473465835073").put("joined_at", OffsetDateTime.now().toString())
+                        .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
+                        .putNull("nick").putNull("avatar"))
+                .put("data", DataObject.empty().put("id", Long.toString(commandId(guild))).put("name", "top")
+                        .put("type", 1).put("options", optionArray))
+                .put("app_permissions", "2248473465835073")
+                .put("locale", "en-US")
+                .put("guild_locale", "en-US")
+                .put("entitlements", DataArray.empty())
+                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guild)))
+                .put("context", 0)
+                .put("attachment_size_limit", 10 * 1024 * 1024);
+        interactionReceived.put(id, System.nanoTime());
+        gateway.dispatch("INTERACTION_CREATE", interaction);
+        return new Interaction(id, token, guild);
+    }
+
+    /** An interaction the fake sent: what identifies its requests. */
+    public record Interaction(long id, String token, long guild) {
+    }
+
+    /** When the fake sent this interaction, by System.nanoTime. */
+    public long sentNanos(Interaction interaction) {
+        return interactionReceived.get(interaction.id());
+    }
+
+    public void dropGateway() throws IOException {
+        gateway.drop();
+    }
+
+    public int gatewayConnections() {
+        return gateway.connectionsMade();
+    }
+
+    public List<Integer> gatewayOps() {
+        return gateway.opsReceived();
+    }
+
+    private long commandId(long guild) {
+        DataArray commands = commands("guild:" + guild);
+        if (commands.isEmpty()) {
+            commands = commands("global");
+        }
+        return commands.isEmpty() ? 1 : commands.getObject(0).getLong("id");
+    }
+
+    private DataObject botUser() {
+        return DataObject.empty().put("id", Long.toString(botId)).put("username", "topgif")
+                .put("discriminator", "0000").put("bot", true).putNull("avatar").putNull("global_name")
+                .put("flags", 0).put("verified", true).put("mfa_enabled", false);
+    }
+
+    private DataObject readyPayload() {
+        DataArray guilds = DataArray.empty();
+        for (long guild : guildIds) {
+            guilds.add(DataObject.empty().put("id", Long.toString(guild)).put("unavailable", true));
+        }
+        return DataObject.empty().put("v", 10).put("user", botUser()).put("guilds", guilds)
+                .put("session_id", "session-" + ids.next()).put("resume_gateway_url", gateway.url())
+                .put("private_channels", DataArray.empty()).put("relationships", DataArray.empty())
+                .put("presences", DataArray.empty())
+                .put("application", DataObject.empty().put("id", Long.toString(applicationId)).put("flags", 0))
+                .put("shard", DataArray.empty().add(0).add(1));
+    }
+
+    private List<DataObject> guildPayloads() {
+        List<DataObject> payloads = new ArrayList<>();
+        for (long guild : guildIds) {
+            String id = Long.toString(guild);
+            DataObject everyone = DataObject.empty().put("id", id).put("name", "@everyone")
+                    .put("permissions", "2248473465835073").put("position", 0).put("color", 0)
+                    .put("colors", DataObject.empty().put("primary_color", 0).putNull("secondary_color")
+                            .putNull("tertiary_color"))
+                    .put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0);
+            DataObject channel = DataObject.empty().put("id", Long.toString(channelByGuild.get(guild)))
+                    .put("type", 0).put("name", "general").put("position", 0).put("guild_id", id)
+                    .put("permission_overwrites", DataArray.empty()).put("nsfw", false).put("flags", 0)
+                    .putNull("parent_id").put("rate_limit_per_user", 0).putNull("topic").putNull("last_message_id");
+            DataObject self = DataObject.empty().put("user", botUser()).put("roles", DataArray.empty())
+                    .put("joined_at", OffsetDateTime.now().toString()).put("deaf", false).put("mute", false)
+                    .put("flags", 0).put("pending", false).putNull("nick").putNull("avatar");
+            payloads.add(DataObject.empty().put("id", id).put("name", "guild " + id).putNull("icon")
+                    .put("owner_id", "1").put("roles", DataArray.empty().add(everyone))
+                    .put("channels", DataArray.empty().add(channel)).put("threads", DataArray.empty())
+                    .put("emojis", DataArray.empty()).put("stickers", DataArray.empty())
+                    .put("voice_states", DataArray.empty()).put("guild_scheduled_events", DataArray.empty())
+                    .put("members", DataArray.empty().add(self)).put("member_count", 1)
+                    .put("presences", DataArray.empty()).put("stage_instances", DataArray.empty())
+                    .put("soundboard_sounds", DataArray.empty())
+                    .put("features", DataArray.empty()).put("large", false).put("unavailable", false)
+                    .put("verification_level", 0).put("default_message_notifications", 0)
+                    .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0)
+                    .putNull("system_channel_id").put("system_channel_flags", 0).putNull("rules_channel_id")
+                    .putNull("afk_channel_id").put("afk_timeout", 300).put("premium_tier", 0)
+                    .put("premium_subscription_count", 0).put("preferred_locale", "en-US")
+                    .putNull("description").putNull("banner").putNull("splash").putNull("discovery_splash")
+                    .putNull("vanity_url_code").putNull("public_updates_channel_id")
+                    .putNull("safety_alerts_channel_id").put("premium_progress_bar_enabled", false)
+                    .put("max_members", 500000).put("joined_at", OffsetDateTime.now().toString())
+                    .put("application_id", (Object) null));
+        }
+        return payloads;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long received = System.nanoTime();
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getPath();
+            path = path.startsWith(API) ? path.substring(API.length()) : path;
+            String query = Optional.ofNullable(exchange.getRequestURI().getQuery()).orElse("");
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, String> headers = new HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+            Optional<DataObject> json = Optional.empty();
+            Optional<byte[]> file = Optional.empty();
+            Optional<String> fileName = Optional.empty();
+            String contentType = headers.getOrDefault("content-type", "");
+            if (contentType.startsWith("multipart/form-data")) {
+                Map<String, Multipart.Part> parts = Multipart.parse(body, contentType);
+                if (parts.containsKey("payload_json")) {
+                    json = Optional.of(DataObject.fromJson(parts.get("payload_json").content()));
+                }
+                Multipart.Part first = parts.get("files[0]");
+                if (first != null) {
+                    file = Optional.of(first.content());
+                    fileName = Optional.ofNullable(first.fileName());
+                }
+            } else if (body.length > 0 && contentType.contains("json")) {
+                json = Optional.of(DataObject.fromJson(body));
+            }
+
+            PlannedFailure failure = takeFailure(method, path);
+            if (failure != null) {
+                requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
+                        failure.status));
+                if (failure.status == 429) {
+                    // Via marks an ordinary rate limit; without it JDA suspects a Cloudflare ban.
+                    exchange.getResponseHeaders().add("Via", "1.1 google");
+                    exchange.getResponseHeaders().add("Retry-After", Long.toString(failure.retryAfter.toSeconds()));
+                    respond(exchange, 429, DataObject.empty().put("message", "You are being rate limited.")
+                            .put("retry_after", failure.retryAfter.toMillis() / 1000.0).put("global", false));
+                } else {
+                    respond(exchange, failure.status, DataObject.empty().put("message", "500: Internal Server Error")
+                            .put("code", 0));
+                }
+                return;
+            }
+            Answer answer = route(method, path, json);
+            requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
+                    answer.status));
+            respond(exchange, answer.status, answer.body);
+        }
+    }
+
+    private synchronized PlannedFailure takeFailure(String method, String path) {
+        for (PlannedFailure failure : failures) {
+            if (failure.remaining > 0 && failure.method.equals(method) && failure.path.matcher(path).matches()) {
+                failure.remaining--;
+                return failure;
+            }
+        }
+        return null;
+    }
+
+    private record Answer(int status, Object body) {
+    }
+
+    private Answer route(String method, String path, Optional<DataObject> json) {
+        String[] parts = path.split("/");
+        if (method.equals("GET") && path.equals("users/@me")) {
+            return new Answer(200, botUser());
+        }
+        if (method.equals("GET") && path.equals("gateway/bot")) {
+            return new Answer(200, DataObject.empty().put("url", gateway.url()).put("shards", 1)
+                    .put("session_start_limit", DataObject.empty().put("total", 1000).put("remaining", 1000)
+                            .put("reset_after", 0).put("max_concurrency", 1)));
+        }
+        if (path.startsWith("applications/") && path.endsWith("/commands")) {
+            String scope = parts.length == 5 ? "guild:" + parts[3] : "global";
+            if (method.equals("GET")) {
+                return new Answer(200, commands(scope));
+            }
+            if (method.equals("POST") && json.isPresent()) {
+                DataObject command = json.get().put("id", Long.toString(ids.next()))
+                        .put("application_id", Long.toString(applicationId)).put("version", Long.toString(ids.next()));
+                if (scope.startsWith("guild:")) {
+                    command.put("guild_id", scope.substring("guild:".length()));
+                }
+                commandsByScope.put(scope, DataArray.empty().add(command));
+                return new Answer(201, command);
+            }
+        }
+        if (method.equals("POST") && path.startsWith("interactions/") && path.endsWith("/callback")) {
+            int type = json.map(j -> j.getInt("type", 0)).orElse(0);
+            boolean ephemeral = json.flatMap(j -> j.optObject("data")).map(d -> (d.getInt("flags", 0) & 64) != 0)
+                    .orElse(false);
+            DataObject interaction = DataObject.empty().put("id", parts[1]).put("type", 2)
+                    .put("response_message_id", Long.toString(ids.next()))
+                    .put("response_message_loading", type == 5).put("response_message_ephemeral", ephemeral);
+            DataObject resource = DataObject.empty().put("type", type);
+            if (type == 4 || type == 5) {
+                resource.put("message", message(0, json.flatMap(j -> j.optObject("data")).orElse(DataObject.empty())));
+            }
+            return new Answer(200, DataObject.empty().put("interaction", interaction).put("resource", resource));
+        }
+        if (path.startsWith("webhooks/")) {
+            return new Answer(200, message(0, json.orElse(DataObject.empty())));
+        }
+        if (method.equals("POST") && path.startsWith("channels/") && path.endsWith("/messages")) {
+            return new Answer(200, message(Long.parseLong(parts[1]), json.orElse(DataObject.empty())));
+        }
+        return new Answer(404, DataObject.empty().put("message", "404: Not Found").put("code", 0));
+    }
+
+    /** A message as Discord returns it after a send or an edit. */
+    private DataObject message(long channel, DataObject sent) {
+        DataArray attachments = DataArray.empty();
+        sent.optArray("attachments").ifPresent(list -> {
+            for (int i = 0; i < list.length(); i++) {
+                DataObject attachment = list.getObject(i);
+                String name = attachment.getString("filename", "file");
+                attachments.add(DataObject.empty().put("id", Long.toString(ids.next())).put("filename", name)
+                        .put("size", 1).put("url", "https://cdn.example/" + name)
+                        .put("proxy_url", "https://media.example/" + name).put("content_type", "image/gif")
+                        .put("description", attachment.getString("description", null)).put("flags", 0));
+            }
+        });
+        return DataObject.empty().put("id", Long.toString(ids.next()))
+                .put("channel_id", Long.toString(channel == 0 ? channelByGuild.values().iterator().next() : channel))
+                .put("author", botUser()).put("content", sent.getString("content", ""))
+                .put("timestamp", OffsetDateTime.now().toString()).putNull("edited_timestamp")
+                .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
+                .put("mention_roles", DataArray.empty()).put("attachments", attachments)
+                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("pinned", false)
+                .put("type", 0).put("flags", sent.getInt("flags", 0))
+                .put("webhook_id", Long.toString(applicationId))
+                .put("application_id", Long.toString(applicationId));
+    }
+
+    private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = body instanceof DataObject object ? object.toJson()
+                : body instanceof DataArray array ? array.toJson()
+                : String.valueOf(body).getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        gateway.close();
+        rest.stop(0);
+        restThreads.shutdownNow();
+    }
+}
