@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -20,7 +24,7 @@ import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
 
 /** The real JDA client against a fake Discord on 127.0.0.1: what a user sees after typing /top. */
-@Timeout(60)
+@Timeout(120)
 class TopCommandEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -66,6 +70,141 @@ class TopCommandEndToEndTest {
                 assertEquals("NETSCAPE", loop.getAttribute("applicationID"));
                 assertEquals(0, ((byte[]) loop.getUserObject())[1], "loops forever");
             }
+        }
+    }
+
+    private static boolean ephemeralReplyOf(RecordedRequest request, FakeDiscord.Interaction interaction) {
+        return callbackOf(request, interaction) && request.json().orElseThrow().getInt("type") == 4
+                && (request.json().orElseThrow().getObject("data").getInt("flags", 0) & 64) != 0;
+    }
+
+    private static String content(RecordedRequest request) {
+        return request.json().orElseThrow().getObject("data").getString("content");
+    }
+
+    @Test
+    void aSecondRequestFromTheSameGuildIsRefusedWithTheWaitWhileAnotherGuildIsServed() throws Exception {
+        try (BotHarness harness = BotHarness.start(2, Map.of("TOPGIF_RATE_LIMIT_BURST", "1",
+                "TOPGIF_RATE_LIMIT_REFILL", "60s"), new InstantRecordings())) {
+            long first = harness.discord.guildIds().get(0);
+            long second = harness.discord.guildIds().get(1);
+            FakeDiscord.Interaction allowed = harness.discord.sendTop(first, Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, allowed), WAIT);
+
+            FakeDiscord.Interaction refused = harness.discord.sendTop(first, Map.of("seconds", 2));
+            RecordedRequest refusal = harness.await(r -> ephemeralReplyOf(r, refused), WAIT);
+            String text = content(refusal);
+            assertTrue(text.matches("You can use /top again in (5[0-9]|60) s\\."), text);
+
+            FakeDiscord.Interaction other = harness.discord.sendTop(second, Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, other), WAIT);
+            assertEquals(List.of(), harness.all(r -> finalEditOf(r, refused)), "the refused request records nothing");
+        }
+    }
+
+    @Test
+    void sixtyFourInteractionsFromSixteenGuildsAreEachAnsweredExactlyOnce() throws Exception {
+        try (BotHarness harness = BotHarness.start(16, Map.of("TOPGIF_RATE_LIMIT_BURST", "4",
+                "TOPGIF_RATE_LIMIT_QUEUE_SIZE", "64"), new InstantRecordings())) {
+            List<FakeDiscord.Interaction> sent = new ArrayList<>();
+            for (int round = 0; round < 4; round++) {
+                for (long guild : harness.discord.guildIds()) {
+                    sent.add(harness.discord.sendTop(guild, Map.of("seconds", 2)));
+                }
+            }
+            for (FakeDiscord.Interaction interaction : sent) {
+                harness.await(r -> finalEditOf(r, interaction), Duration.ofSeconds(40));
+            }
+            for (FakeDiscord.Interaction interaction : sent) {
+                assertEquals(1, harness.all(r -> callbackOf(r, interaction)).size(), "one callback each");
+                assertEquals(1, harness.all(r -> finalEditOf(r, interaction)).size(), "one GIF each");
+            }
+        }
+    }
+
+    @Test
+    void anUploadAnswered429IsDeliveredOnceAfterTheWait() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            harness.discord.failUploads(429, Duration.ofSeconds(1), 1);
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, interaction), WAIT);
+            List<RecordedRequest> uploads = harness.all(r -> r.isGif() && r.path().contains(interaction.token()));
+            assertEquals(List.of(429, 200), uploads.stream().map(RecordedRequest::answeredStatus).toList());
+            assertTrue(uploads.get(1).receivedNanos() - uploads.get(0).receivedNanos() >= 900_000_000L,
+                    "JDA waited for Retry-After");
+        }
+    }
+
+    @Test
+    void anUploadAnswered500IsRetriedByTheBot() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            harness.discord.failUploads(500, Duration.ZERO, 1);
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, interaction), WAIT);
+            List<RecordedRequest> uploads = harness.all(r -> r.isGif() && r.path().contains(interaction.token()));
+            assertEquals(List.of(500, 200), uploads.stream().map(RecordedRequest::answeredStatus).toList());
+        }
+    }
+
+    @Test
+    void anUploadThatKeepsFailingEndsWithAClearMessage() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            harness.discord.failUploads(500, Duration.ZERO, 10);
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            RecordedRequest apology = harness.await(r -> r.method().equals("PATCH")
+                    && r.path().contains(interaction.token()) && !r.isGif()
+                    && r.json().map(j -> j.getString("content", "")).orElse("").startsWith("Sorry"), WAIT);
+            assertTrue(apology.json().orElseThrow().getString("content").contains("Discord would not take the GIF"));
+            assertEquals(3, harness.all(r -> r.isGif() && r.path().contains(interaction.token())).size(),
+                    "three attempts");
+        }
+    }
+
+    @Test
+    void badOptionValuesGetAClearEphemeralAnswer() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            long guild = harness.discord.guildIds().get(0);
+            FakeDiscord.Interaction tooLong = harness.discord.sendTop(guild, Map.of("seconds", 999));
+            assertEquals("`seconds` must be from 2 to 30; you gave 999.",
+                    content(harness.await(r -> ephemeralReplyOf(r, tooLong), WAIT)));
+            FakeDiscord.Interaction badSort = harness.discord.sendTop(guild, Map.of("sort", "fastest"));
+            assertEquals("`sort` must be one of cpu, mem, time or pid.",
+                    content(harness.await(r -> ephemeralReplyOf(r, badSort), WAIT)));
+            FakeDiscord.Interaction longFilter = harness.discord.sendTop(guild, Map.of("filter", "x".repeat(65)));
+            assertEquals("`filter` can be at most 64 characters.",
+                    content(harness.await(r -> ephemeralReplyOf(r, longFilter), WAIT)));
+            FakeDiscord.Interaction badRows = harness.discord.sendTop(guild, Map.of("rows", 0));
+            assertEquals("`rows` must be from 1 to 40; you gave 0.",
+                    content(harness.await(r -> ephemeralReplyOf(r, badRows), WAIT)));
+            FakeDiscord.Interaction fine = harness.discord.sendTop(guild, Map.of("theme", "light", "sort", "mem"));
+            harness.await(r -> finalEditOf(r, fine), WAIT);
+        }
+    }
+
+    @Test
+    void theReplyIsDeliveredEvenIfTheGatewayDropsDuringTheRecording() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InstantRecordings instant = new InstantRecordings();
+        try (BotHarness harness = BotHarness.start(1, Map.of(), (plan, progress) -> {
+            recording.countDown();
+            release.await();
+            return instant.record(plan, progress);
+        })) {
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            assertTrue(recording.await(20, TimeUnit.SECONDS));
+            harness.discord.dropGateway();
+            release.countDown();
+            harness.await(r -> finalEditOf(r, interaction), WAIT);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!harness.discord.gatewayOps().contains(6) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(harness.discord.gatewayOps().contains(6), "JDA resumed: " + harness.discord.gatewayOps());
         }
     }
 }

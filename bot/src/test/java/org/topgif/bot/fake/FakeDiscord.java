@@ -51,13 +51,15 @@ public final class FakeDiscord implements AutoCloseable {
     private static final class PlannedFailure {
         final String method;
         final Pattern path;
+        final boolean uploadsOnly;
         final int status;
         final Duration retryAfter;
         int remaining;
 
-        PlannedFailure(String method, Pattern path, int status, Duration retryAfter, int times) {
+        PlannedFailure(String method, Pattern path, boolean uploadsOnly, int status, Duration retryAfter, int times) {
             this.method = method;
             this.path = path;
+            this.uploadsOnly = uploadsOnly;
             this.status = status;
             this.retryAfter = retryAfter;
             this.remaining = times;
@@ -114,7 +116,12 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The next {@code times} requests matching get {@code status}; 429s carry Retry-After and Via. */
     public void fail(String method, String pathRegex, int status, Duration retryAfter, int times) {
-        failures.add(new PlannedFailure(method, Pattern.compile(pathRegex), status, retryAfter, times));
+        failures.add(new PlannedFailure(method, Pattern.compile(pathRegex), false, status, retryAfter, times));
+    }
+
+    /** Like {@link #fail}, for requests that upload a file only. */
+    public void failUploads(int status, Duration retryAfter, int times) {
+        failures.add(new PlannedFailure("PATCH", Pattern.compile(".*"), true, status, retryAfter, times));
     }
 
     /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
@@ -275,7 +282,7 @@ public final class FakeDiscord implements AutoCloseable {
                 json = Optional.of(DataObject.fromJson(body));
             }
 
-            PlannedFailure failure = takeFailure(method, path);
+            PlannedFailure failure = takeFailure(method, path, file.isPresent());
             if (failure != null) {
                 requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
                         failure.status));
@@ -298,9 +305,10 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private synchronized PlannedFailure takeFailure(String method, String path) {
+    private synchronized PlannedFailure takeFailure(String method, String path, boolean upload) {
         for (PlannedFailure failure : failures) {
-            if (failure.remaining > 0 && failure.method.equals(method) && failure.path.matcher(path).matches()) {
+            if (failure.remaining > 0 && failure.method.equals(method) && failure.path.matcher(path).matches()
+                    && (upload || !failure.uploadsOnly)) {
                 failure.remaining--;
                 return failure;
             }
