@@ -207,4 +207,22 @@ class TopCommandEndToEndTest {
             assertTrue(harness.discord.gatewayOps().contains(6), "JDA resumed: " + harness.discord.gatewayOps());
         }
     }
+
+    @Test
+    void theTokenNeverReachesTheLog() throws Exception {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            harness.discord.failUploads(500, Duration.ZERO, 1);
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, interaction), WAIT);
+        } finally {
+            System.setErr(original);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("upload attempt 1 failed"), "the log was captured: " + log);
+        assertTrue(!log.contains("test-token"), log);
+    }
 }

@@ -1,6 +1,7 @@
 package org.topgif.bot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -104,6 +105,33 @@ class TopgifMainTest {
         err.reset();
         assertEquals(2, run(Map.of(), "render", "--out", "x.gif", "--interval", "15ms"));
         assertTrue(err().startsWith("topgif: --interval 15ms: expected a duration from 100ms"), err());
+    }
+
+    @Test
+    void theBotWithoutATokenStopsWithOneLine() {
+        assertEquals(78, run(Map.of(), "bot"));
+        assertEquals("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
+                + "(or topgif.discord.token in application.conf)\n", err());
+    }
+
+    @Test
+    void theBotWithAMalformedSettingStopsWithOneLine() {
+        assertEquals(78, run(Map.of("DISCORD_TOKEN", "secret-token-value", "TOPGIF_RATE_LIMIT_BURST", "lots"), "bot"));
+        assertEquals("topgif: bad setting topgif.rate-limit.burst = \"lots\" (environment variable "
+                + "TOPGIF_RATE_LIMIT_BURST): expected an integer from 1 to 100\n", err());
+        assertFalse(err().contains("secret-token-value"));
+    }
+
+    @Test
+    void theBotThatCannotReachDiscordSaysWhereItTried() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        assertEquals(1, run(Map.of("DISCORD_TOKEN", "secret-token-value",
+                "TOPGIF_DISCORD_REST_URL", "http://127.0.0.1:" + closedPort + "/api/v10/"), "bot"));
+        assertTrue(err().startsWith("topgif: cannot start the bot against http://127.0.0.1:" + closedPort), err());
+        assertFalse(err().contains("secret-token-value"));
     }
 
     @Test

@@ -1,0 +1,84 @@
+package org.topgif.bot.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import org.junit.jupiter.api.Test;
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.TopGifRecorder;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.sample.CpuStates;
+import org.topgif.renderer.sample.LoadAverage;
+import org.topgif.renderer.sample.Memory;
+import org.topgif.renderer.sample.ProcessRow;
+import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.sample.TaskCounts;
+import org.topgif.renderer.screen.ScreenOptions;
+
+class GifFitterTest {
+
+    private static List<SystemSample> samples(int count) {
+        List<SystemSample> samples = new ArrayList<>();
+        for (int s = 0; s < count; s++) {
+            List<ProcessRow> rows = new ArrayList<>();
+            for (int pid = 1; pid <= 60; pid++) {
+                rows.add(new ProcessRow(pid, "user" + pid % 7, 20, 0, 1000L * pid, 500L * pid + s * 13, 100, 'S',
+                        (pid * 7 + s * 13) % 100, 0.1, pid * 100L + s, "proc" + pid, "/bin/proc" + pid + " --n " + s));
+            }
+            samples.add(new SystemSample(LocalTime.of(10, 0, s), Duration.ofHours(1), OptionalInt.of(1),
+                    new LoadAverage(1, 1, 1), TaskCounts.of(rows), new CpuStates(50, 10, 0, 40, 0, 0, 0, 0),
+                    new Memory(1000, 100, 900, 0, 100, 0, 0, 0), rows));
+        }
+        return samples;
+    }
+
+    private static final RecordingPlan PLAN = new RecordingPlan(Duration.ofSeconds(8), Duration.ofSeconds(1), 650, 300,
+            Theme.DARK, 0, ScreenOptions.defaults().withRows(20));
+
+    private static int frames(byte[] gif) throws Exception {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
+            reader.setInput(in);
+            return reader.getNumImages(true);
+        }
+    }
+
+    @Test
+    void aGifThatFitsIsLeftAsAsked() throws Exception {
+        List<SystemSample> samples = samples(8);
+        byte[] full = TopGifRecorder.encode(samples, PLAN);
+        assertEquals(full.length, GifFitter.fit(samples, PLAN, full.length).orElseThrow().length);
+    }
+
+    @Test
+    void aGifTooBigForTheLimitLosesRowsThenFramesButStillFits() throws Exception {
+        List<SystemSample> samples = samples(8);
+        byte[] full = TopGifRecorder.encode(samples, PLAN);
+        byte[] smaller = GifFitter.fit(samples, PLAN, full.length - 1).orElseThrow();
+        assertTrue(smaller.length < full.length);
+        assertEquals(8, frames(smaller), "fewer rows come first");
+
+        RecordingPlan threeRows = new RecordingPlan(PLAN.duration(), PLAN.interval(), PLAN.width(), PLAN.height(),
+                PLAN.theme(), PLAN.plays(), PLAN.screen().withRows(3));
+        long twoSmallFrames = TopGifRecorder.encode(samples.subList(6, 8), threeRows).length;
+        byte[] tiny = GifFitter.fit(samples, PLAN, twoSmallFrames).orElseThrow();
+        assertTrue(tiny.length <= twoSmallFrames);
+        assertTrue(frames(tiny) < 8, "then fewer frames: " + frames(tiny));
+    }
+
+    @Test
+    void nothingFitsBelowOneSmallFrame() {
+        assertTrue(GifFitter.fit(samples(4), PLAN, 100).isEmpty());
+    }
+}

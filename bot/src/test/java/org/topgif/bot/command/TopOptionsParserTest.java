@@ -1,0 +1,43 @@
+package org.topgif.bot.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.topgif.config.CommandLimits;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.SortKey;
+
+class TopOptionsParserTest {
+
+    private final TopOptionsParser parser = new TopOptionsParser(
+            new CommandLimits(2, 30, 12, 40, 64, Duration.ofSeconds(3)), 20, Theme.DARK);
+
+    private String problem(Long seconds, String sort, String filter, Long rows, String theme) {
+        return ((TopOptionsParser.Result.Invalid) parser.parse(seconds, sort, filter, rows, theme)).message();
+    }
+
+    @Test
+    void leftOutOptionsTakeTheDefaults() {
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", 20, Theme.DARK)),
+                parser.parse(null, null, null, null, null));
+    }
+
+    @Test
+    void givenOptionsAreTaken() {
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", 40, Theme.LIGHT)),
+                parser.parse(30L, "mem", "  java ", 40L, "light"));
+    }
+
+    @Test
+    void everyOutOfRangeOrUnknownValueIsExplained() {
+        assertEquals("`seconds` must be from 2 to 30; you gave 1.", problem(1L, null, null, null, null));
+        assertEquals("`seconds` must be from 2 to 30; you gave 31.", problem(31L, null, null, null, null));
+        assertEquals("`sort` must be one of cpu, mem, time or pid.", problem(null, "size", null, null, null));
+        assertEquals("`filter` can be at most 64 characters.", problem(null, null, "y".repeat(65), null, null));
+        assertEquals("`filter` cannot contain control characters.", problem(null, null, "a\u0000b", null, null));
+        assertEquals("`rows` must be from 1 to 40; you gave 41.", problem(null, null, null, 41L, null));
+        assertEquals("`theme` must be dark or light.", problem(null, null, null, null, "neon"));
+    }
+}
