@@ -16,21 +16,8 @@ final class InstantRecordings implements Recordings {
 
     @Override
     public List<SystemSample> record(RecordingPlan plan, RecordingProgress progress) throws InterruptedException {
-        Pacer instant = new Pacer() {
-            private long now;
-
-            @Override
-            public long nanoTime() {
-                return now;
-            }
-
-            @Override
-            public void sleepUntil(long deadlineNanos) {
-                now = Math.max(now, deadlineNanos);
-            }
-        };
         try (ProcessSampler sampler = ProcessSampler.forThisHost(CommandLineRedactor.ENABLED)) {
-            return new TopGifRecorder(sampler::sample, instant).recordSamples(plan, progress);
+            return new TopGifRecorder(sampler::sample, Pacer.instant()).recordSamples(plan, progress);
         }
     }
 }

@@ -23,16 +23,7 @@ final class SettingsReader {
     }
 
     int intIn(String key, int min, int max) {
-        long value;
-        try {
-            value = config.getLong(key);
-        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
-            throw bad(key, "an integer from " + min + " to " + max);
-        }
-        if (value < min || value > max) {
-            throw bad(key, "an integer from " + min + " to " + max);
-        }
-        return (int) value;
+        return (int) longIn(key, min, max);
     }
 
     Duration durationIn(String key, Duration min, Duration max) {

@@ -12,22 +12,9 @@ public final class SixtyFrameRecordingMain {
     }
 
     public static void main(String[] args) throws Exception {
-        Pacer immediate = new Pacer() {
-            private long now;
-
-            @Override
-            public long nanoTime() {
-                return now;
-            }
-
-            @Override
-            public void sleepUntil(long deadlineNanos) {
-                now = Math.max(now, deadlineNanos);
-            }
-        };
         RecordingPlan plan = new RecordingPlan(Duration.ofSeconds(60), Duration.ofSeconds(1), 800, 400, Theme.DARK,
                 0, ScreenOptions.defaults().withRows(1000));
-        byte[] gif = new TopGifRecorder(new SyntheticSamples(7), immediate).record(plan, RecordingProgress.NONE);
+        byte[] gif = new TopGifRecorder(new SyntheticSamples(7), Pacer.instant()).record(plan, RecordingProgress.NONE);
         Runtime runtime = Runtime.getRuntime();
         System.out.println(gif.length + " bytes, max heap " + runtime.maxMemory() / (1024 * 1024) + " MiB");
     }

@@ -56,12 +56,7 @@ final class BenchCommand implements Subcommand {
                 options.intIn("extra-processes", 0, 0, 2000),
                 args.get(0).equals("recording"),
                 out);
-        try {
-            benchmark.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return 0;
+        return run(benchmark::run);
     }
 
     private static int runGif(List<String> args, PrintStream out) throws UsageException, InterruptedException {
@@ -73,6 +68,16 @@ final class BenchCommand implements Subcommand {
                 options.intIn("busy", 2, 0, 64),
                 Path.of(options.value("out").orElse("bench.gif")),
                 out);
+        return run(benchmark::run);
+    }
+
+    /** A benchmark's run: it starts processes and writes files, so it may fail with I/O. */
+    @FunctionalInterface
+    private interface Benchmark {
+        void run() throws IOException, InterruptedException;
+    }
+
+    private static int run(Benchmark benchmark) throws InterruptedException {
         try {
             benchmark.run();
         } catch (IOException e) {
