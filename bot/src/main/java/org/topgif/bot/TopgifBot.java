@@ -95,7 +95,13 @@ public final class TopgifBot implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        stop(Duration.ofSeconds(10));
+    public void close() {
+        try {
+            stop(Duration.ofSeconds(10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+            queue.close();
+        }
     }
 }

@@ -27,12 +27,12 @@ final class Children implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process process : started) {
             process.destroyForcibly();
         }
         for (Process process : started) {
-            process.waitFor();
+            process.onExit().join();
         }
     }
 }
