@@ -225,4 +225,32 @@ class TopCommandEndToEndTest {
         assertTrue(log.contains("upload attempt 1 failed"), "the log was captured: " + log);
         assertTrue(!log.contains("test-token"), log);
     }
+
+    @Test
+    void requestsBeyondTheRecordingCapWaitInLineOrAreRefusedWithoutLosingTheirTurn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        InstantRecordings instant = new InstantRecordings();
+        try (BotHarness harness = BotHarness.start(3, Map.of("TOPGIF_RATE_LIMIT_MAX_CONCURRENT_RECORDINGS", "1",
+                "TOPGIF_RATE_LIMIT_QUEUE_SIZE", "1", "TOPGIF_RATE_LIMIT_BURST", "1"), (plan, progress) -> {
+                    release.await();
+                    return instant.record(plan, progress);
+                })) {
+            List<Long> guilds = harness.discord.guildIds();
+            FakeDiscord.Interaction running = harness.discord.sendTop(guilds.get(0), Map.of("seconds", 2));
+            harness.await(r -> callbackOf(r, running), WAIT);
+            FakeDiscord.Interaction waiting = harness.discord.sendTop(guilds.get(1), Map.of("seconds", 2));
+            harness.await(r -> r.method().equals("PATCH") && r.path().contains(waiting.token())
+                    && r.json().map(j -> j.getString("content", "")).orElse("").startsWith("Waiting for a free recorder"),
+                    WAIT);
+            FakeDiscord.Interaction refused = harness.discord.sendTop(guilds.get(2), Map.of("seconds", 2));
+            assertEquals("Too many recordings are running or waiting right now; try again in a minute.",
+                    content(harness.await(r -> ephemeralReplyOf(r, refused), WAIT)));
+
+            release.countDown();
+            harness.await(r -> finalEditOf(r, running), WAIT);
+            harness.await(r -> finalEditOf(r, waiting), WAIT);
+            FakeDiscord.Interaction again = harness.discord.sendTop(guilds.get(2), Map.of("seconds", 2));
+            harness.await(r -> finalEditOf(r, again), WAIT);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.topgif.bot.command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
@@ -21,13 +22,13 @@ public final class GifFitter {
     }
 
     /** The GIF, at most {@code limitBytes}; empty if not even one frame with three rows fits. */
-    public static java.util.Optional<byte[]> fit(List<SystemSample> samples, RecordingPlan plan, long limitBytes) {
+    public static Optional<byte[]> fit(List<SystemSample> samples, RecordingPlan plan, long limitBytes) {
         List<SystemSample> frames = samples;
         RecordingPlan current = plan;
         while (true) {
             byte[] gif = TopGifRecorder.encode(frames, current);
             if (gif.length <= limitBytes) {
-                return java.util.Optional.of(gif);
+                return Optional.of(gif);
             }
             ScreenOptions screen = current.screen();
             if (screen.rows() > FEWEST_ROWS) {
@@ -36,7 +37,7 @@ public final class GifFitter {
                 frames = everyOther(frames);
                 current = withInterval(current, current.interval().multipliedBy(2));
             } else {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
     }

@@ -80,6 +80,7 @@ public final class TopCommandListener extends ListenerAdapter {
         InteractionHook hook = event.getHook();
         RecordingQueue.Admission admission = queue.submit(new RecordingJob(hook, guildId, options));
         if (admission instanceof RecordingQueue.Admission.Refused) {
+            limiter.refund(guildId); // the guild is not to blame for a busy bot
             refuse(event, "Too many recordings are running or waiting right now; try again in a minute.");
             return;
         }

@@ -59,6 +59,15 @@ public final class GuildRateLimiter {
         return decision[0];
     }
 
+    /** Gives back a request that was taken but not served (the bot was too busy), up to the burst. */
+    public void refund(long guildId) {
+        long now = nanoClock.getAsLong();
+        buckets.computeIfPresent(guildId, (id, bucket) -> {
+            Bucket current = bucket.refilled(now, capacity);
+            return new Bucket(Math.min(capacity, current.tokens() + refillNanos), now);
+        });
+    }
+
     /** Drops buckets that are full and were last used longer ago than the idle time. */
     public void evictIdle() {
         long now = nanoClock.getAsLong();

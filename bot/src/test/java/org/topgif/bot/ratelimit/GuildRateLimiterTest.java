@@ -65,6 +65,19 @@ class GuildRateLimiterTest {
     }
 
     @Test
+    void aRefundedRequestCanBeMadeAgain() {
+        GuildRateLimiter limiter = limiter(1, Duration.ofSeconds(60));
+        assertTrue(limiter.tryAcquire(3).allowed());
+        limiter.refund(3);
+        assertTrue(limiter.tryAcquire(3).allowed());
+        assertFalse(limiter.tryAcquire(3).allowed());
+        limiter.refund(3);
+        limiter.refund(3);
+        assertTrue(limiter.tryAcquire(3).allowed());
+        assertFalse(limiter.tryAcquire(3).allowed(), "refunds never exceed the burst");
+    }
+
+    @Test
     void aRefusedRequestCostsNothing() {
         GuildRateLimiter limiter = limiter(1, Duration.ofSeconds(10));
         limiter.tryAcquire(1);
