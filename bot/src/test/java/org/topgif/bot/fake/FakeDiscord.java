@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,13 +34,13 @@ public final class FakeDiscord implements AutoCloseable {
     private static final String API = "/api/v10/";
 
     private final Snowflakes ids = new Snowflakes();
-    private final long botId = ids.next();
-    private final long applicationId = botId;
+    private final long applicationId = ids.next();
     private final List<Long> guildIds;
     private final Map<Long, Long> channelByGuild = new HashMap<>();
     private final HttpServer rest;
     private final ExecutorService restThreads = Executors.newFixedThreadPool(16);
     private final FakeGateway gateway;
+    private final FakePayloads payloads;
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<PlannedFailure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, DataArray> commandsByScope = new ConcurrentHashMap<>();
@@ -78,7 +77,9 @@ public final class FakeDiscord implements AutoCloseable {
         rest.createContext("/", this::handle);
         rest.setExecutor(restThreads);
         rest.start();
-        this.gateway = new FakeGateway(this::readyPayload, this::guildPayloads);
+        this.payloads = new FakePayloads(ids, applicationId, channelByGuild);
+        this.gateway = new FakeGateway(url -> payloads.ready(guildIds, url),
+                () -> payloads.guilds(guildIds));
     }
 
     public String restUrl() {
@@ -131,37 +132,8 @@ public final class FakeDiscord implements AutoCloseable {
         DataArray optionArray = DataArray.empty();
         options.forEach((name, value) -> optionArray.add(DataObject.empty().put("name", name)
                 .put("type", value instanceof Number ? 4 : 3).put("value", value)));
-        long channel = channelByGuild.get(guild);
-        DataObject user = DataObject.empty().put("id", Long.toString(ids.next())).put("username", "someone")
-                .put("discriminator", "0").put("global_name", "Someone").putNull("avatar").put("public_flags", 0);
-        DataObject interaction = DataObject.empty()
-                .put("id", Long.toString(id))
-                .put("application_id", Long.toString(applicationId))
-                .put("type", 2)
-                .put("token", token)
-                .put("version", 1)
-                .put("guild_id", Long.toString(guild))
-                .put("guild", DataObject.empty().put("id", Long.toString(guild)).put("locale", "en-US")
-                        .put("features", DataArray.empty()))
-                .put("channel_id", Long.toString(channel))
-                .put("channel", DataObject.empty().put("id", Long.toString(channel)).put("type", 0)
-                        .put("guild_id", Long.toString(guild)).put("name", "general").put("position", 0)
-                        .put("permissions", "2248473465835073").put("flags", 0).putNull("parent_id")
-                        .put("nsfw", false).put("rate_limit_per_user", 0).putNull("topic")
-                        .putNull("last_message_id"))
-                .put("member", DataObject.empty().put("user", user).put("roles", DataArray.empty())
-                        .put("permissions", "2248473465835073").put("joined_at", OffsetDateTime.now().toString())
-                        .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
-                        .putNull("nick").putNull("avatar"))
-                .put("data", DataObject.empty().put("id", Long.toString(commandId(guild))).put("name", "top")
-                        .put("type", 1).put("options", optionArray))
-                .put("app_permissions", "2248473465835073")
-                .put("locale", "en-US")
-                .put("guild_locale", "en-US")
-                .put("entitlements", DataArray.empty())
-                .put("authorizing_integration_owners", DataObject.empty().put("0", Long.toString(guild)))
-                .put("context", 0)
-                .put("attachment_size_limit", 10 * 1024 * 1024);
+        DataObject interaction = payloads.interaction(id, token, guild, channelByGuild.get(guild),
+                commandId(guild), optionArray);
         interactionReceived.put(id, System.nanoTime());
         gateway.dispatch("INTERACTION_CREATE", interaction);
         return new Interaction(id, token, guild);
@@ -194,64 +166,6 @@ public final class FakeDiscord implements AutoCloseable {
             commands = commands("global");
         }
         return commands.isEmpty() ? 1 : commands.getObject(0).getLong("id");
-    }
-
-    private DataObject botUser() {
-        return DataObject.empty().put("id", Long.toString(botId)).put("username", "topgif")
-                .put("discriminator", "0000").put("bot", true).putNull("avatar").putNull("global_name")
-                .put("flags", 0).put("verified", true).put("mfa_enabled", false);
-    }
-
-    private DataObject readyPayload() {
-        DataArray guilds = DataArray.empty();
-        for (long guild : guildIds) {
-            guilds.add(DataObject.empty().put("id", Long.toString(guild)).put("unavailable", true));
-        }
-        return DataObject.empty().put("v", 10).put("user", botUser()).put("guilds", guilds)
-                .put("session_id", "session-" + ids.next()).put("resume_gateway_url", gateway.url())
-                .put("private_channels", DataArray.empty()).put("relationships", DataArray.empty())
-                .put("presences", DataArray.empty())
-                .put("application", DataObject.empty().put("id", Long.toString(applicationId)).put("flags", 0))
-                .put("shard", DataArray.empty().add(0).add(1));
-    }
-
-    private List<DataObject> guildPayloads() {
-        List<DataObject> payloads = new ArrayList<>();
-        for (long guild : guildIds) {
-            String id = Long.toString(guild);
-            DataObject everyone = DataObject.empty().put("id", id).put("name", "@everyone")
-                    .put("permissions", "2248473465835073").put("position", 0).put("color", 0)
-                    .put("colors", DataObject.empty().put("primary_color", 0).putNull("secondary_color")
-                            .putNull("tertiary_color"))
-                    .put("hoist", false).put("managed", false).put("mentionable", false).put("flags", 0);
-            DataObject channel = DataObject.empty().put("id", Long.toString(channelByGuild.get(guild)))
-                    .put("type", 0).put("name", "general").put("position", 0).put("guild_id", id)
-                    .put("permission_overwrites", DataArray.empty()).put("nsfw", false).put("flags", 0)
-                    .putNull("parent_id").put("rate_limit_per_user", 0).putNull("topic").putNull("last_message_id");
-            DataObject self = DataObject.empty().put("user", botUser()).put("roles", DataArray.empty())
-                    .put("joined_at", OffsetDateTime.now().toString()).put("deaf", false).put("mute", false)
-                    .put("flags", 0).put("pending", false).putNull("nick").putNull("avatar");
-            payloads.add(DataObject.empty().put("id", id).put("name", "guild " + id).putNull("icon")
-                    .put("owner_id", "1").put("roles", DataArray.empty().add(everyone))
-                    .put("channels", DataArray.empty().add(channel)).put("threads", DataArray.empty())
-                    .put("emojis", DataArray.empty()).put("stickers", DataArray.empty())
-                    .put("voice_states", DataArray.empty()).put("guild_scheduled_events", DataArray.empty())
-                    .put("members", DataArray.empty().add(self)).put("member_count", 1)
-                    .put("presences", DataArray.empty()).put("stage_instances", DataArray.empty())
-                    .put("soundboard_sounds", DataArray.empty())
-                    .put("features", DataArray.empty()).put("large", false).put("unavailable", false)
-                    .put("verification_level", 0).put("default_message_notifications", 0)
-                    .put("explicit_content_filter", 0).put("mfa_level", 0).put("nsfw_level", 0)
-                    .putNull("system_channel_id").put("system_channel_flags", 0).putNull("rules_channel_id")
-                    .putNull("afk_channel_id").put("afk_timeout", 300).put("premium_tier", 0)
-                    .put("premium_subscription_count", 0).put("preferred_locale", "en-US")
-                    .putNull("description").putNull("banner").putNull("splash").putNull("discovery_splash")
-                    .putNull("vanity_url_code").putNull("public_updates_channel_id")
-                    .putNull("safety_alerts_channel_id").put("premium_progress_bar_enabled", false)
-                    .put("max_members", 500000).put("joined_at", OffsetDateTime.now().toString())
-                    .put("application_id", (Object) null));
-        }
-        return payloads;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -322,7 +236,7 @@ public final class FakeDiscord implements AutoCloseable {
     private Answer route(String method, String path, Optional<DataObject> json) {
         String[] parts = path.split("/");
         if (method.equals("GET") && path.equals("users/@me")) {
-            return new Answer(200, botUser());
+            return new Answer(200, payloads.botUser());
         }
         if (method.equals("GET") && path.equals("gateway/bot")) {
             return new Answer(200, DataObject.empty().put("url", gateway.url()).put("shards", 1)
@@ -353,42 +267,17 @@ public final class FakeDiscord implements AutoCloseable {
                     .put("response_message_loading", type == 5).put("response_message_ephemeral", ephemeral);
             DataObject resource = DataObject.empty().put("type", type);
             if (type == 4 || type == 5) {
-                resource.put("message", message(0, json.flatMap(j -> j.optObject("data")).orElse(DataObject.empty())));
+                resource.put("message", payloads.message(0, json.flatMap(j -> j.optObject("data")).orElse(DataObject.empty())));
             }
             return new Answer(200, DataObject.empty().put("interaction", interaction).put("resource", resource));
         }
         if (path.startsWith("webhooks/")) {
-            return new Answer(200, message(0, json.orElse(DataObject.empty())));
+            return new Answer(200, payloads.message(0, json.orElse(DataObject.empty())));
         }
         if (method.equals("POST") && path.startsWith("channels/") && path.endsWith("/messages")) {
-            return new Answer(200, message(Long.parseLong(parts[1]), json.orElse(DataObject.empty())));
+            return new Answer(200, payloads.message(Long.parseLong(parts[1]), json.orElse(DataObject.empty())));
         }
         return new Answer(404, DataObject.empty().put("message", "404: Not Found").put("code", 0));
-    }
-
-    /** A message as Discord returns it after a send or an edit. */
-    private DataObject message(long channel, DataObject sent) {
-        DataArray attachments = DataArray.empty();
-        sent.optArray("attachments").ifPresent(list -> {
-            for (int i = 0; i < list.length(); i++) {
-                DataObject attachment = list.getObject(i);
-                String name = attachment.getString("filename", "file");
-                attachments.add(DataObject.empty().put("id", Long.toString(ids.next())).put("filename", name)
-                        .put("size", 1).put("url", "https://cdn.example/" + name)
-                        .put("proxy_url", "https://media.example/" + name).put("content_type", "image/gif")
-                        .put("description", attachment.getString("description", null)).put("flags", 0));
-            }
-        });
-        return DataObject.empty().put("id", Long.toString(ids.next()))
-                .put("channel_id", Long.toString(channel == 0 ? channelByGuild.values().iterator().next() : channel))
-                .put("author", botUser()).put("content", sent.getString("content", ""))
-                .put("timestamp", OffsetDateTime.now().toString()).putNull("edited_timestamp")
-                .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
-                .put("mention_roles", DataArray.empty()).put("attachments", attachments)
-                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("pinned", false)
-                .put("type", 0).put("flags", sent.getInt("flags", 0))
-                .put("webhook_id", Long.toString(applicationId))
-                .put("application_id", Long.toString(applicationId));
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

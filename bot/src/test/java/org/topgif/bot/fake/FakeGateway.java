@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -29,14 +30,15 @@ final class FakeGateway implements AutoCloseable {
 
     private final ServerSocket server;
     private final Thread acceptor;
-    private final Supplier<DataObject> ready;
+    private final Function<String, DataObject> ready;
     private final Supplier<List<DataObject>> guilds;
     private final List<Connection> connections = new CopyOnWriteArrayList<>();
     private final List<Integer> opsReceived = new CopyOnWriteArrayList<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private volatile boolean closed;
 
-    FakeGateway(Supplier<DataObject> ready, Supplier<List<DataObject>> guilds) throws IOException {
+    /** @param ready READY's payload, given this gateway's URL for resume_gateway_url */
+    FakeGateway(Function<String, DataObject> ready, Supplier<List<DataObject>> guilds) throws IOException {
         this.ready = ready;
         this.guilds = guilds;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -134,7 +136,7 @@ final class FakeGateway implements AutoCloseable {
             switch (op) {
                 case 1 -> send(DataObject.empty().put("op", 11));
                 case 2 -> {
-                    sendDispatch("READY", ready.get());
+                    sendDispatch("READY", ready.apply(url()));
                     for (DataObject guild : guilds.get()) {
                         sendDispatch("GUILD_CREATE", guild);
                     }
