@@ -49,7 +49,7 @@ public final class TopgifBot implements AutoCloseable {
         var limits = settings.rateLimit();
         RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
         TopCommandListener listener = new TopCommandListener(
-                new TopOptionsParser(settings.command(), settings.screen().rows(), settings.recording().theme()),
+                new TopOptionsParser(settings.command(), settings.recording().theme()),
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
                 queue, recordings, settings.recording(), settings.discord().uploadLimitBytes(),
                 settings.command().progressInterval(), host, System::nanoTime);

@@ -64,6 +64,8 @@ class TopCommandEndToEndTest {
             try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(answer.file().orElseThrow()))) {
                 reader.setInput(in);
                 assertEquals(3, reader.getNumImages(true), "one frame per second asked for");
+                assertEquals(650, reader.getWidth(0));
+                assertEquals(300, reader.getHeight(0), "the default size when no rows are asked for");
                 IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0)
                         .getAsTree("javax_imageio_gif_image_1.0");
                 IIOMetadataNode loop = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
@@ -251,6 +253,18 @@ class TopCommandEndToEndTest {
             harness.await(r -> finalEditOf(r, waiting), WAIT);
             FakeDiscord.Interaction again = harness.discord.sendTop(guilds.get(2), Map.of("seconds", 2));
             harness.await(r -> finalEditOf(r, again), WAIT);
+        }
+    }
+
+    @Test
+    void askingForMoreRowsMakesATallerGif() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2, "rows", 30));
+            RecordedRequest answer = harness.await(r -> finalEditOf(r, interaction), WAIT);
+            var image = ImageIO.read(new ByteArrayInputStream(answer.file().orElseThrow()));
+            assertEquals(650, image.getWidth());
+            assertTrue(image.getHeight() > 600, "37 lines of text need more than 300 px: " + image.getHeight());
         }
     }
 }

@@ -18,6 +18,8 @@ import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RateDecision;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.raster.FrameRasterizer;
+import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.sample.SystemSample;
 
 /**
@@ -30,6 +32,8 @@ public final class TopCommandListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopCommandListener.class);
     private static final int UPLOAD_ATTEMPTS = 3;
+    /** top's five summary lines, a blank line and the column titles. */
+    private static final int SUMMARY_LINES = 7;
 
     private final TopOptionsParser parser;
     private final GuildRateLimiter limiter;
@@ -40,6 +44,9 @@ public final class TopCommandListener extends ListenerAdapter {
     private final Duration progressInterval;
     private final String host;
     private final LongSupplier nanoClock;
+    /** Frame height without text lines, and per line: to grow the GIF when more rows are asked for. */
+    private final int frameMargins;
+    private final int lineHeight;
 
     public TopCommandListener(TopOptionsParser parser, GuildRateLimiter limiter, RecordingQueue queue,
                               Recordings recordings, RecordingPlan defaults, long uploadLimitBytes,
@@ -53,6 +60,9 @@ public final class TopCommandListener extends ListenerAdapter {
         this.progressInterval = progressInterval;
         this.host = host;
         this.nanoClock = nanoClock;
+        FrameRasterizer sizes = new FrameRasterizer(defaults.width(), defaults.height(), defaults.theme());
+        this.frameMargins = sizes.heightFor(0);
+        this.lineHeight = sizes.heightFor(1) - frameMargins;
     }
 
     @Override
@@ -175,9 +185,17 @@ public final class TopCommandListener extends ListenerAdapter {
                         failure.toString()));
     }
 
+    /** The recording asked for: the default one, as tall as the rows asked for need, if any were. */
     private RecordingPlan plan(TopOptions options) {
-        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(), defaults.height(), options.theme(), defaults.plays(),
-                defaults.screen().withRows(options.rows()).withSort(options.sort()).withFilter(options.filter()));
+        int height = defaults.height();
+        ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
+        if (options.rows().isPresent()) {
+            int rows = options.rows().getAsInt();
+            height = Math.min(4096, Math.max(height, frameMargins + (SUMMARY_LINES + rows) * lineHeight));
+            screen = screen.withRows(rows);
+        }
+        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),
+                height, options.theme(), defaults.plays(), screen);
     }
 
     private static void refuse(SlashCommandInteractionEvent event, String message) {

@@ -1,8 +1,14 @@
 package org.topgif.bot.command;
 
+import java.util.OptionalInt;
+
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.SortKey;
 
-/** What one /top asked for, checked. Immutable. */
-public record TopOptions(int seconds, SortKey sort, String filter, int rows, Theme theme) {
+/**
+ * What one /top asked for, checked. Immutable.
+ *
+ * @param rows process rows asked for; empty means as many as the default GIF size holds
+ */
+public record TopOptions(int seconds, SortKey sort, String filter, OptionalInt rows, Theme theme) {
 }

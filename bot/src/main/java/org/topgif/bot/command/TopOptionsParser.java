@@ -1,6 +1,7 @@
 package org.topgif.bot.command;
 
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
@@ -24,12 +25,10 @@ public final class TopOptionsParser {
     }
 
     private final CommandLimits limits;
-    private final int defaultRows;
     private final Theme defaultTheme;
 
-    public TopOptionsParser(CommandLimits limits, int defaultRows, Theme defaultTheme) {
+    public TopOptionsParser(CommandLimits limits, Theme defaultTheme) {
         this.limits = limits;
-        this.defaultRows = Math.min(defaultRows, limits.rowsMax());
         this.defaultTheme = defaultTheme;
     }
 
@@ -58,12 +57,12 @@ public final class TopOptionsParser {
         if (chosenFilter.chars().anyMatch(Character::isISOControl)) {
             return invalid("`filter` cannot contain control characters.");
         }
-        int chosenRows = defaultRows;
+        OptionalInt chosenRows = OptionalInt.empty();
         if (rows != null) {
             if (rows < 1 || rows > limits.rowsMax()) {
                 return invalid("`rows` must be from 1 to " + limits.rowsMax() + "; you gave " + rows + ".");
             }
-            chosenRows = rows.intValue();
+            chosenRows = OptionalInt.of(rows.intValue());
         }
         Theme chosenTheme = defaultTheme;
         if (theme != null) {

@@ -3,6 +3,7 @@ package org.topgif.bot.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.topgif.config.CommandLimits;
@@ -12,7 +13,7 @@ import org.topgif.renderer.screen.SortKey;
 class TopOptionsParserTest {
 
     private final TopOptionsParser parser = new TopOptionsParser(
-            new CommandLimits(2, 30, 12, 40, 64, Duration.ofSeconds(3)), 20, Theme.DARK);
+            new CommandLimits(2, 30, 12, 40, 64, Duration.ofSeconds(3)), Theme.DARK);
 
     private String problem(Long seconds, String sort, String filter, Long rows, String theme) {
         return ((TopOptionsParser.Result.Invalid) parser.parse(seconds, sort, filter, rows, theme)).message();
@@ -20,13 +21,13 @@ class TopOptionsParserTest {
 
     @Test
     void leftOutOptionsTakeTheDefaults() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", 20, Theme.DARK)),
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", OptionalInt.empty(), Theme.DARK)),
                 parser.parse(null, null, null, null, null));
     }
 
     @Test
     void givenOptionsAreTaken() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", 40, Theme.LIGHT)),
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", OptionalInt.of(40), Theme.LIGHT)),
                 parser.parse(30L, "mem", "  java ", 40L, "light"));
     }
 

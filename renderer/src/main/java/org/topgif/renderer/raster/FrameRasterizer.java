@@ -41,6 +41,11 @@ public final class FrameRasterizer {
         return (width - 2 * MARGIN) / glyphs.cellWidth();
     }
 
+    /** How tall a frame must be to show {@code textLines} lines. */
+    public int heightFor(int textLines) {
+        return 2 * MARGIN + textLines * glyphs.cellHeight();
+    }
+
     /** The top pixel row of text line {@code line}. */
     int lineTop(int line) {
         return MARGIN + line * glyphs.cellHeight();
