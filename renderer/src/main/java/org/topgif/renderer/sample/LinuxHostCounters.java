@@ -1,5 +1,6 @@
 package org.topgif.renderer.sample;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -20,12 +21,17 @@ import oshi.software.os.linux.LinuxOperatingSystem;
  */
 final class LinuxHostCounters implements HostCounters {
 
+    /** glibc's _PATH_UTMP, which OSHI's session count reads. */
+    private static final String UTMP = "/var/run/utmp";
+
     private final OperatingSystem os;
     private final FileChannel meminfo;
     private final FileChannel stat;
     private final FileChannel uptime;
     private final FileChannel loadavg;
     private final ProcFileReader files = new ProcFileReader();
+    private long sessionsModified;
+    private int sessionCount = -1;
 
     LinuxHostCounters(Path procRoot) {
         this.os = new SystemInfo().getOperatingSystem();
@@ -63,8 +69,18 @@ final class LinuxHostCounters implements HostCounters {
 
     @Override
     public OptionalInt userSessions() {
-        // Without utmp, as in most containers, this is 0, which is what top shows there too.
-        return OptionalInt.of(os.getSessions().size());
+        // utmp changes only at logins and logouts: count again only then. Without utmp, as in most
+        // containers, there are no sessions, which is what top shows there too.
+        File utmp = new File(UTMP);
+        long modified = utmp.lastModified();
+        if (modified == 0) {
+            return OptionalInt.of(0);
+        }
+        if (modified != sessionsModified || sessionCount < 0) {
+            sessionCount = os.getSessions().size();
+            sessionsModified = modified;
+        }
+        return OptionalInt.of(sessionCount);
     }
 
     @Override
