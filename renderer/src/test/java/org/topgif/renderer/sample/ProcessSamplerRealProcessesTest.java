@@ -46,7 +46,7 @@ class ProcessSamplerRealProcessesTest {
             ProcessRow busyRow = rowOf(sample, busy.pid());
             ProcessRow halfRow = rowOf(sample, halfBusy.pid());
             assertTrue(busyRow.cpuPercent() > 50, "a busy loop uses most of a CPU: " + busyRow);
-            assertTrue(halfRow.cpuPercent() > 20 && halfRow.cpuPercent() < 80, "about half a CPU: " + halfRow);
+            assertTrue(halfRow.cpuPercent() > 10 && halfRow.cpuPercent() < 95, "well short of a whole CPU: " + halfRow);
             assertEquals(topSays.cpuAndResByPid().get((int) busy.pid())[0], busyRow.cpuPercent(), 5.0, "busy %CPU");
             assertEquals(topSays.cpuAndResByPid().get((int) halfBusy.pid())[0], halfRow.cpuPercent(), 5.0,
                     "half-busy %CPU");
