@@ -43,35 +43,44 @@ public final class ScreenLayout {
         var tasks = sample.tasks();
         var cpu = sample.cpu();
         var memory = sample.memory();
-        String users = sample.userSessions().isPresent()
-                ? String.format(Locale.ROOT, "%d user%s,  ", sample.userSessions().getAsInt(),
-                        sample.userSessions().getAsInt() > 1 ? "s" : "")
-                : "";
+        var time = sample.time();
+        TextLine first = new TextLine().text("top - ").twoDigits(time.getHour()).text(':')
+                .twoDigits(time.getMinute()).text(':').twoDigits(time.getSecond())
+                .text(" up ").text(TopFormats.uptime(sample.uptime())).text(",  ");
+        if (sample.userSessions().isPresent()) {
+            int users = sample.userSessions().getAsInt();
+            first.text(Integer.toString(users)).text(users > 1 ? " users,  " : " user,  ");
+        }
+        first.text("load average: ").text(TextLine.decimal(load.oneMinute(), 2)).text(", ")
+                .text(TextLine.decimal(load.fiveMinutes(), 2)).text(", ")
+                .text(TextLine.decimal(load.fifteenMinutes(), 2));
         return List.of(
-                String.format(Locale.ROOT, "top - %tT up %s,  %sload average: %.2f, %.2f, %.2f",
-                        sample.time(), TopFormats.uptime(sample.uptime()), users,
-                        load.oneMinute(), load.fiveMinutes(), load.fifteenMinutes()),
-                String.format(Locale.ROOT,
-                        "Tasks:%4d total,%4d running,%4d sleeping,%4d stopped,%4d zombie",
-                        tasks.total(), tasks.running(), tasks.sleeping(), tasks.stopped(), tasks.zombie()),
-                String.format(Locale.ROOT,
-                        "%%Cpu(s):%5.1f us,%5.1f sy,%5.1f ni,%5.1f id,%5.1f wa,%5.1f hi,%5.1f si,%5.1f st",
-                        cpu.user(), cpu.system(), cpu.nice(), cpu.idle(), cpu.iowait(), cpu.hardIrq(),
-                        cpu.softIrq(), cpu.steal()),
-                String.format(Locale.ROOT, "MiB Mem :%9.1f total,%9.1f free,%9.1f used,%9.1f buff/cache",
-                        mib(memory.totalKiB()), mib(memory.freeKiB()), mib(memory.usedKiB()),
-                        mib(memory.buffCacheKiB())),
-                String.format(Locale.ROOT, "MiB Swap:%9.1f total,%9.1f free,%9.1f used.%9.1f avail Mem",
-                        mib(memory.swapTotalKiB()), mib(memory.swapFreeKiB()), mib(memory.swapUsedKiB()),
-                        mib(memory.availableKiB())));
+                first.toString(),
+                new TextLine().text("Tasks:").right(tasks.total(), 4).text(" total,").right(tasks.running(), 4)
+                        .text(" running,").right(tasks.sleeping(), 4).text(" sleeping,").right(tasks.stopped(), 4)
+                        .text(" stopped,").right(tasks.zombie(), 4).text(" zombie").toString(),
+                new TextLine().text("%Cpu(s):").decimal(cpu.user(), 1, 5).text(" us,")
+                        .decimal(cpu.system(), 1, 5).text(" sy,").decimal(cpu.nice(), 1, 5).text(" ni,")
+                        .decimal(cpu.idle(), 1, 5).text(" id,").decimal(cpu.iowait(), 1, 5).text(" wa,")
+                        .decimal(cpu.hardIrq(), 1, 5).text(" hi,").decimal(cpu.softIrq(), 1, 5).text(" si,")
+                        .decimal(cpu.steal(), 1, 5).text(" st").toString(),
+                new TextLine().text("MiB Mem :").decimal(mib(memory.totalKiB()), 1, 9).text(" total,")
+                        .decimal(mib(memory.freeKiB()), 1, 9).text(" free,")
+                        .decimal(mib(memory.usedKiB()), 1, 9).text(" used,")
+                        .decimal(mib(memory.buffCacheKiB()), 1, 9).text(" buff/cache").toString(),
+                new TextLine().text("MiB Swap:").decimal(mib(memory.swapTotalKiB()), 1, 9).text(" total,")
+                        .decimal(mib(memory.swapFreeKiB()), 1, 9).text(" free,")
+                        .decimal(mib(memory.swapUsedKiB()), 1, 9).text(" used.")
+                        .decimal(mib(memory.availableKiB()), 1, 9).text(" avail Mem").toString());
     }
 
     static String processLine(ProcessRow row, int width, boolean fullCommand) {
-        String fixed = String.format(Locale.ROOT, "%7d %s %s %3d %s %s %s %c %5.1f %5.1f %s ",
-                row.pid(), TopFormats.leftFit(row.user(), 8), TopFormats.priority(row.priority()), row.nice(),
-                TopFormats.memory(row.virtKiB(), 7), TopFormats.memory(row.resKiB(), 6),
-                TopFormats.memory(row.shrKiB(), 6), row.state(), row.cpuPercent(), row.memPercent(),
-                TopFormats.cpuTime(row.cpuTimeCentis()));
+        String fixed = new TextLine().right(row.pid(), 7).text(' ').text(TopFormats.leftFit(row.user(), 8))
+                .text(' ').text(TopFormats.priority(row.priority())).text(' ').right(row.nice(), 3).text(' ')
+                .text(TopFormats.memory(row.virtKiB(), 7)).text(' ').text(TopFormats.memory(row.resKiB(), 6))
+                .text(' ').text(TopFormats.memory(row.shrKiB(), 6)).text(' ').text(row.state()).text(' ')
+                .decimal(row.cpuPercent(), 1, 5).text(' ').decimal(row.memPercent(), 1, 5).text(' ')
+                .text(TopFormats.cpuTime(row.cpuTimeCentis())).text(' ').toString();
         String line = fixed + TopFormats.ellipsize(command(row, fullCommand), width - COMMAND_COLUMN);
         return cut(line, width);
     }

@@ -22,7 +22,7 @@ final class TopFormats {
             text.append(days).append(days == 1 ? " day, " : " days, ");
         }
         if (hours > 0) {
-            text.append(String.format(Locale.ROOT, "%2d:%02d", hours, minutes));
+            text.append(new TextLine().right(hours, 2).text(':').twoDigits(minutes));
         } else {
             text.append(minutes).append(" min");
         }
@@ -53,11 +53,13 @@ final class TopFormats {
     /** TIME+: minutes:seconds.hundredths, or hours:minutes when that is too wide for 9 characters. */
     static String cpuTime(long centis) {
         long seconds = centis / 100;
-        String precise = String.format(Locale.ROOT, "%d:%02d.%02d", seconds / 60, seconds % 60, centis % 100);
+        String precise = new TextLine().text(Long.toString(seconds / 60)).text(':').twoDigits(seconds % 60)
+                .text('.').twoDigits(centis % 100).toString();
         if (precise.length() <= 9) {
             return pad(precise, 9);
         }
-        return pad(String.format(Locale.ROOT, "%d:%02d", seconds / 3600, seconds / 60 % 60), 9);
+        return pad(new TextLine().text(Long.toString(seconds / 3600)).text(':').twoDigits(seconds / 60 % 60)
+                .toString(), 9);
     }
 
     /** PR as top shows it: "rt" for real-time priorities. */
