@@ -62,9 +62,9 @@ final class BotHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         try {
-            bot.stop(Duration.ofSeconds(5));
+            bot.close();
         } finally {
             discord.close();
         }

@@ -80,6 +80,15 @@ class TopCommandEndToEndTest {
                 && (request.json().orElseThrow().getObject("data").getInt("flags", 0) & 64) != 0;
     }
 
+    private static FakeDiscord.Interaction topInFirstGuild(BotHarness harness) throws java.io.IOException {
+        return harness.discord.sendTop(harness.discord.guildIds().get(0), Map.of("seconds", 2));
+    }
+
+    /** Every attempt to upload this interaction's GIF, whatever the fake answered. */
+    private static List<RecordedRequest> uploadsOf(BotHarness harness, FakeDiscord.Interaction interaction) {
+        return harness.all(r -> r.isGif() && r.path().contains(interaction.token()));
+    }
+
     private static String content(RecordedRequest request) {
         return request.json().orElseThrow().getObject("data").getString("content");
     }
@@ -128,10 +137,9 @@ class TopCommandEndToEndTest {
     void anUploadAnswered429IsDeliveredOnceAfterTheWait() throws Exception {
         try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
             harness.discord.failUploads(429, Duration.ofSeconds(1), 1);
-            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
-                    Map.of("seconds", 2));
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             harness.await(r -> finalEditOf(r, interaction), WAIT);
-            List<RecordedRequest> uploads = harness.all(r -> r.isGif() && r.path().contains(interaction.token()));
+            List<RecordedRequest> uploads = uploadsOf(harness, interaction);
             assertEquals(List.of(429, 200), uploads.stream().map(RecordedRequest::answeredStatus).toList());
             assertTrue(uploads.get(1).receivedNanos() - uploads.get(0).receivedNanos() >= 900_000_000L,
                     "JDA waited for Retry-After");
@@ -142,11 +150,10 @@ class TopCommandEndToEndTest {
     void anUploadAnswered500IsRetriedByTheBot() throws Exception {
         try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
             harness.discord.failUploads(500, Duration.ZERO, 1);
-            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
-                    Map.of("seconds", 2));
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             harness.await(r -> finalEditOf(r, interaction), WAIT);
-            List<RecordedRequest> uploads = harness.all(r -> r.isGif() && r.path().contains(interaction.token()));
-            assertEquals(List.of(500, 200), uploads.stream().map(RecordedRequest::answeredStatus).toList());
+            assertEquals(List.of(500, 200),
+                    uploadsOf(harness, interaction).stream().map(RecordedRequest::answeredStatus).toList());
         }
     }
 
@@ -154,14 +161,12 @@ class TopCommandEndToEndTest {
     void anUploadThatKeepsFailingEndsWithAClearMessage() throws Exception {
         try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
             harness.discord.failUploads(500, Duration.ZERO, 10);
-            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
-                    Map.of("seconds", 2));
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             RecordedRequest apology = harness.await(r -> r.method().equals("PATCH")
                     && r.path().contains(interaction.token()) && !r.isGif()
                     && r.json().map(j -> j.getString("content", "")).orElse("").startsWith("Sorry"), WAIT);
             assertTrue(apology.json().orElseThrow().getString("content").contains("Discord would not take the GIF"));
-            assertEquals(3, harness.all(r -> r.isGif() && r.path().contains(interaction.token())).size(),
-                    "three attempts");
+            assertEquals(3, uploadsOf(harness, interaction).size(), "three attempts");
         }
     }
 
@@ -196,8 +201,7 @@ class TopCommandEndToEndTest {
             release.await();
             return instant.record(plan, progress);
         })) {
-            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
-                    Map.of("seconds", 2));
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             assertTrue(recording.await(20, TimeUnit.SECONDS));
             harness.discord.dropGateway();
             release.countDown();
@@ -217,8 +221,7 @@ class TopCommandEndToEndTest {
         System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
             harness.discord.failUploads(500, Duration.ZERO, 1);
-            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
-                    Map.of("seconds", 2));
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             harness.await(r -> finalEditOf(r, interaction), WAIT);
         } finally {
             System.setErr(original);

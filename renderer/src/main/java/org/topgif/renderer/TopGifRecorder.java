@@ -20,9 +20,6 @@ import org.topgif.renderer.screen.ScreenOptions;
  */
 public final class TopGifRecorder {
 
-    /** Rows the summary, blank line and column titles take above the processes. */
-    private static final int HEADER_LINES = 7;
-
     private final Supplier<SystemSample> sampler;
     private final Pacer pacer;
 
@@ -67,8 +64,8 @@ public final class TopGifRecorder {
     }
 
     /** As many rows as asked for and as fit, and as many columns as fit. */
-    static ScreenOptions fit(ScreenOptions asked, FrameRasterizer rasterizer) {
-        int rows = Math.max(0, Math.min(asked.rows(), rasterizer.lines() - HEADER_LINES));
+    public static ScreenOptions fit(ScreenOptions asked, FrameRasterizer rasterizer) {
+        int rows = Math.max(0, Math.min(asked.rows(), rasterizer.lines() - ScreenLayout.LINES_ABOVE_PROCESSES));
         int columns = Math.max(ScreenOptions.MIN_COLUMNS, Math.min(ScreenOptions.MAX_COLUMNS, rasterizer.columns()));
         return asked.withRows(rows).withColumns(columns);
     }

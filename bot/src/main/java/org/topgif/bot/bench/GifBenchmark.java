@@ -21,6 +21,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.gif.AnimatedGifWriter;
 import org.topgif.renderer.gif.GifPalette;
 import org.topgif.renderer.gif.IndexedImage;
@@ -84,8 +85,8 @@ public final class GifBenchmark {
         }
         try (ProcessSampler sampler = ProcessSampler.forThisHost(CommandLineRedactor.ENABLED)) {
             FrameRasterizer rasterizer = new FrameRasterizer(width, height, Theme.DARK);
-            ScreenOptions screen = ScreenOptions.defaults().withColumns(rasterizer.columns())
-                    .withRows(Math.max(0, rasterizer.lines() - 7));
+            ScreenOptions screen = TopGifRecorder.fit(
+                    ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS), rasterizer);
             List<IndexedImage> frames = new ArrayList<>();
             sampler.sample();
             long start = System.nanoTime();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.gif.AnimatedGifWriter;
 import org.topgif.renderer.raster.FrameRasterizer;
 import org.topgif.renderer.raster.Theme;
@@ -127,8 +128,8 @@ public final class SamplerBenchmark {
         private static final int HEIGHT = 300;
         private final ProcessSampler sampler;
         private final FrameRasterizer rasterizer = new FrameRasterizer(WIDTH, HEIGHT, Theme.DARK);
-        private final ScreenOptions screen = ScreenOptions.defaults().withColumns(rasterizer.columns())
-                .withRows(Math.max(0, rasterizer.lines() - 7));
+        private final ScreenOptions screen = TopGifRecorder.fit(
+                ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS), rasterizer);
         private AnimatedGifWriter gif;
         private int frame;
 

@@ -19,6 +19,7 @@ import org.topgif.bot.ratelimit.RateDecision;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.FrameRasterizer;
+import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.sample.SystemSample;
 
@@ -32,8 +33,6 @@ public final class TopCommandListener extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopCommandListener.class);
     private static final int UPLOAD_ATTEMPTS = 3;
-    /** top's five summary lines, a blank line and the column titles. */
-    private static final int SUMMARY_LINES = 7;
 
     private final TopOptionsParser parser;
     private final GuildRateLimiter limiter;
@@ -191,7 +190,7 @@ public final class TopCommandListener extends ListenerAdapter {
         ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
         if (options.rows().isPresent()) {
             int rows = options.rows().getAsInt();
-            height = Math.min(4096, Math.max(height, frameMargins + (SUMMARY_LINES + rows) * lineHeight));
+            height = Math.min(4096, Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
             screen = screen.withRows(rows);
         }
         return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),

@@ -10,6 +10,9 @@ import org.topgif.renderer.sample.SystemSample;
 /** Lays a sample out like {@code top -b}: five summary lines, a blank line, column titles, then processes. */
 public final class ScreenLayout {
 
+    /** The lines above the process rows: five summary lines, a blank line and the column titles. */
+    public static final int LINES_ABOVE_PROCESSES = 7;
+
     /** A process at or above this share of one CPU is highlighted. */
     public static final double HOG_PERCENT = 50.0;
 
