@@ -3,9 +3,8 @@ package org.topgif.bot.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -52,11 +51,11 @@ public final class SamplerBenchmark {
     }
 
     public void run() throws IOException, InterruptedException {
-        List<Process> extras = startIdleProcesses(extraProcesses);
+        Optional<Process> extras = startIdleProcesses(extraProcesses);
         try {
             measure();
         } finally {
-            extras.forEach(Process::destroy);
+            extras.ifPresent(SamplerBenchmark::stopIdleProcesses);
         }
     }
 
@@ -85,6 +84,7 @@ public final class SamplerBenchmark {
         long threadBefore = 0;
         long jvmBefore = 0;
         long windowStart = 0;
+        JvmThreadTimes threadsBefore = null;
         int processes = 0;
         for (int k = 0; k < total; k++) {
             sleepUntil(start + k * interval);
@@ -93,6 +93,7 @@ public final class SamplerBenchmark {
                 topBefore = CpuClock.processNanos(top.pid());
                 threadBefore = clock.currentThreadNanos();
                 jvmBefore = clock.thisProcessNanos();
+                threadsBefore = JvmThreadTimes.now();
             }
             processes = step.run().processes().size();
         }
@@ -101,6 +102,7 @@ public final class SamplerBenchmark {
         double topPerSample = (CpuClock.processNanos(top.pid()) - topBefore) / 1e6 / samples;
         double threadPerSample = (clock.currentThreadNanos() - threadBefore) / 1e6 / samples;
         double jvmPerSecond = (clock.thisProcessNanos() - jvmBefore) / 1e6 / windowSeconds;
+        JvmThreadTimes threadsAfter = JvmThreadTimes.now();
         top.destroy();
         top.waitFor();
 
@@ -111,6 +113,7 @@ public final class SamplerBenchmark {
                 wholeRecording ? "recording thread:" : "sampler thread:", threadPerSample);
         out.printf(Locale.ROOT, "whole JVM while sampling:    %6.2f ms CPU per second (idle, before: %.2f ms/s;"
                 + " 10 ms ticks)%n", jvmPerSecond, idleJvmNanosPerSecond / 1e6);
+        threadsAfter.printSince(threadsBefore, windowSeconds, out);
         out.printf(Locale.ROOT, "whole-jvm-cpu-vs-top: %.2fx%n", jvmPerSecond / topPerSample);
         out.printf(Locale.ROOT, "%s-cpu-vs-top: %.2fx%n", wholeRecording ? "recording" : "sampler",
                 threadPerSample / topPerSample);
@@ -169,12 +172,31 @@ public final class SamplerBenchmark {
         }
     }
 
-    /** Idle processes so that both samplers face a process table the size of a busy host's. */
-    private static List<Process> startIdleProcesses(int count) throws IOException {
-        List<Process> started = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            started.add(new ProcessBuilder("sleep", "100000").redirectErrorStream(true).start());
+    /**
+     * Idle processes so that both samplers face a process table the size of a busy host's. They are the
+     * children of one shell, not of this JVM: the JDK gives each child process a thread that waits for it,
+     * and a hundred extra JVM threads are not what a bot on a busy host has.
+     */
+    private static Optional<Process> startIdleProcesses(int count) throws IOException {
+        if (count == 0) {
+            return Optional.empty();
         }
-        return started;
+        Process shell = new ProcessBuilder("sh", "-c",
+                "i=0; while [ $i -lt " + count + " ]; do sleep 100000 & i=$((i+1)); done; wait")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (shell.children().count() < count) {
+            if (!shell.isAlive() || System.nanoTime() > deadline) {
+                stopIdleProcesses(shell);
+                throw new IOException("could not start " + count + " idle processes");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return Optional.of(shell);
+    }
+
+    private static void stopIdleProcesses(Process shell) {
+        shell.children().forEach(ProcessHandle::destroy);
+        shell.destroy();
     }
 }
