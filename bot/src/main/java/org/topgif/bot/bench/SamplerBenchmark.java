@@ -23,9 +23,9 @@ import org.topgif.renderer.screen.ScreenOptions;
  * each one's CPU per sample in steady state and their ratio as the last line.
  *
  * <p>Top's cost is its whole process (schedstat, in nanoseconds); ours is the sampling thread's CPU time,
- * which is the work a sample adds. The whole JVM's CPU is printed beside it for honesty: it also holds what
- * any idle JVM spends (timers, JIT, monitor deflation; about 3 ms/s here), which no sampler can remove, and
- * which at 1 Hz on a small host exceeds all of top's sample.
+ * which is the work a sample adds. The whole JVM's CPU is printed beside it, thread by thread: it also holds
+ * what the JVM spends by itself (JIT, monitor deflation, safepoints). ./topgif runs this bench with the bot's
+ * jvm/resident.options, which keep those small; on a small host they still exceed all of top's sample.
  */
 public final class SamplerBenchmark {
 
