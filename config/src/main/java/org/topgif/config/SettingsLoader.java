@@ -114,8 +114,8 @@ public final class SettingsLoader {
             throw settings.bad("topgif.recording.seconds", "at most " + RecordingPlan.MAX_FRAMES + " frames");
         }
         RecordingPlan recording = new RecordingPlan(Duration.ofSeconds(seconds), interval,
-                settings.intIn("topgif.gif.width", 160, 4096),
-                settings.intIn("topgif.gif.height", 60, 4096),
+                settings.intIn("topgif.gif.width", RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                settings.intIn("topgif.gif.height", RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                 settings.choice("topgif.gif.theme", Theme::parse, Theme.choices()),
                 settings.intIn("topgif.gif.loops", 0, 65536),
                 screen);

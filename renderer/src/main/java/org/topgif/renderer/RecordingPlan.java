@@ -17,6 +17,10 @@ public record RecordingPlan(Duration duration, Duration interval, int width, int
                             ScreenOptions screen) {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    /** Frame sizes a recording accepts: wide enough for a line of top, and at most what a GIF viewer likes. */
+    public static final int MIN_WIDTH = 160;
+    public static final int MIN_HEIGHT = 60;
+    public static final int MAX_SIDE = 4096;
     public static final int MAX_FRAMES = 3600;
 
     public RecordingPlan {
@@ -30,8 +34,9 @@ public record RecordingPlan(Duration duration, Duration interval, int width, int
         if (duration.compareTo(interval) < 0) {
             throw new IllegalArgumentException("duration " + duration + " is shorter than one interval");
         }
-        if (width < 160 || height < 60 || width > 4096 || height > 4096) {
-            throw new IllegalArgumentException("size must be 160x60 to 4096x4096: " + width + "x" + height);
+        if (width < MIN_WIDTH || height < MIN_HEIGHT || width > MAX_SIDE || height > MAX_SIDE) {
+            throw new IllegalArgumentException("size must be " + MIN_WIDTH + "x" + MIN_HEIGHT + " to " + MAX_SIDE
+                    + "x" + MAX_SIDE + ": " + width + "x" + height);
         }
         if (plays < 0 || plays > 65536) {
             throw new IllegalArgumentException("plays must be 0 (forever) to 65536: " + plays);

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.topgif.bot.bench.GifBenchmark;
 import org.topgif.bot.bench.SamplerBenchmark;
+import org.topgif.renderer.RecordingPlan;
 
 /** {@code topgif bench sampler}: measures topgif against a reference in the same run. */
 final class BenchCommand implements Subcommand {
@@ -63,8 +64,8 @@ final class BenchCommand implements Subcommand {
         ParsedOptions options = ParsedOptions.parse(args, Set.of("frames", "width", "height", "busy", "out"), Set.of());
         GifBenchmark benchmark = new GifBenchmark(
                 options.intIn("frames", 12, 1, 600),
-                options.intIn("width", 650, 160, 4096),
-                options.intIn("height", 300, 60, 4096),
+                options.intIn("width", 650, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                options.intIn("height", 300, RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                 options.intIn("busy", 2, 0, 64),
                 Path.of(options.value("out").orElse("bench.gif")),
                 out);

@@ -66,8 +66,8 @@ final class RenderCommand implements Subcommand {
         RecordingPlan plan;
         try {
             plan = new RecordingPlan(Duration.ofSeconds(seconds), interval,
-                    options.intIn("width", defaults.width(), 160, 4096),
-                    options.intIn("height", defaults.height(), 60, 4096),
+                    options.intIn("width", defaults.width(), RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                    options.intIn("height", defaults.height(), RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                     options.choice("theme", defaults.theme(), Theme::parse, Theme.choices()),
                     options.intIn("loops", defaults.plays(), 0, 65536),
                     ScreenFlags.apply(options, settings.screen()));

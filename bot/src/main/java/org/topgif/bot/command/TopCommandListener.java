@@ -190,7 +190,7 @@ public final class TopCommandListener extends ListenerAdapter {
         ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
         if (options.rows().isPresent()) {
             int rows = options.rows().getAsInt();
-            height = Math.min(4096, Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
+            height = Math.min(RecordingPlan.MAX_SIDE, Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
             screen = screen.withRows(rows);
         }
         return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),
