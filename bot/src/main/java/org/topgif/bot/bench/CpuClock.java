@@ -28,11 +28,16 @@ final class CpuClock {
      */
     static long processNanos(long pid) {
         try {
-            String schedstat = Files.readString(Path.of("/proc/" + pid + "/schedstat")).trim();
-            return Long.parseLong(schedstat.split(" ")[0]);
+            return schedstatNanos(Path.of("/proc/" + pid));
         } catch (IOException | RuntimeException noSchedstat) {
             return ticksAsNanos(pid);
         }
+    }
+
+    /** Nanoseconds on a CPU of the task whose procfs directory is {@code task}, from its schedstat. */
+    static long schedstatNanos(Path task) throws IOException {
+        String schedstat = Files.readString(task.resolve("schedstat")).trim();
+        return Long.parseLong(schedstat.split(" ")[0]);
     }
 
     private static long ticksAsNanos(long pid) {

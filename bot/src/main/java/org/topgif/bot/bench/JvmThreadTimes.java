@@ -24,8 +24,7 @@ record JvmThreadTimes(Map<String, Long> nanosByThread) {
         for (File task : tasks == null ? new File[0] : tasks) {
             try {
                 String name = Files.readString(task.toPath().resolve("comm")).trim();
-                String schedstat = Files.readString(task.toPath().resolve("schedstat")).trim();
-                byThread.put(task.getName() + " " + name, Long.parseLong(schedstat.split(" ")[0]));
+                byThread.put(task.getName() + " " + name, CpuClock.schedstatNanos(task.toPath()));
             } catch (IOException | RuntimeException ended) {
                 // A thread that ended between listing and reading spent nothing more that can be seen.
             }

@@ -25,7 +25,7 @@ public final class ScreenLayout {
     /** The screen for {@code sample} as {@code options} ask; pure, so any thread may call it. */
     public static Screen layout(SystemSample sample, ScreenOptions options) {
         int width = options.columns();
-        List<ScreenLine> lines = new ArrayList<>(options.rows() + 7);
+        List<ScreenLine> lines = new ArrayList<>(options.rows() + LINES_ABOVE_PROCESSES);
         for (String summary : summaryLines(sample)) {
             lines.add(ScreenLine.of(cut(summary, width), CellStyle.HEADER));
         }
