@@ -17,7 +17,7 @@ import org.topgif.renderer.screen.Span;
  */
 public final class FrameRasterizer {
 
-    /** The text size: DejaVu Sans Mono at 13 px is 8 px a column and 15 a line, 81 columns in 650 px. */
+    /** The text size: DejaVu Sans Mono at 13 px is 8 px a column and 17 a line: 80 columns and 17 lines in 650x300. */
     public static final float FONT_PIXELS = 13f;
     private static final int MARGIN = 2;
 

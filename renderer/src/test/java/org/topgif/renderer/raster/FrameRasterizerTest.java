@@ -27,6 +27,14 @@ class FrameRasterizerTest {
     }
 
     @Test
+    void fitsEightyColumnsAndSeventeenLinesInTheDefaultFrame() {
+        // reference.conf tells operators what the default 650x300 shows: 80 columns, 7 summary lines and 10 rows.
+        FrameRasterizer rasterizer = new FrameRasterizer(650, 300, Theme.DARK);
+        assertEquals(80, rasterizer.columns());
+        assertEquals(17, rasterizer.lines());
+    }
+
+    @Test
     void drawsEachStyleInItsThemeColourWithoutAntiAliasing() {
         FrameRasterizer rasterizer = new FrameRasterizer(400, 120, Theme.DARK);
         Screen screen = new Screen(48, List.of(
