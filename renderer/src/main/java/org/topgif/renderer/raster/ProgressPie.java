@@ -11,7 +11,7 @@ final class ProgressPie {
     private final int radius;
     /**
      * Each pixel of the disc's bounding square: its angle clockwise from twelve o'clock (0 to 2 pi), or NaN
-     * outside the disc. Worked out once: an atan2 per pixel per frame was a fifth of drawing a frame.
+     * outside the disc. Worked out once, not with an atan2 for every pixel of every frame.
      */
     private final double[] angles;
 
