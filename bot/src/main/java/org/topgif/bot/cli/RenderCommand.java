@@ -22,9 +22,12 @@ import org.topgif.renderer.sample.ProcessSampler;
 final class RenderCommand implements Subcommand {
 
     private final TopgifSettings settings;
+    private final boolean terminal;
 
-    RenderCommand(TopgifSettings settings) {
+    /** @param terminal whether progress goes to a terminal, where one line can be rewritten in place */
+    RenderCommand(TopgifSettings settings, boolean terminal) {
         this.settings = settings;
+        this.terminal = terminal;
     }
 
     @Override
@@ -78,12 +81,8 @@ final class RenderCommand implements Subcommand {
         byte[] gif;
         try (ProcessSampler sampler = ProcessSampler.forThisHost(
                 settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
-            gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, (done, total) -> {
-                err.printf(Locale.ROOT, "\rrecording %d/%d", done, total);
-                err.flush();
-            });
+            gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, new ProgressLines(err, terminal));
         }
-        err.println();
         try {
             Files.write(target, gif);
         } catch (IOException e) {

@@ -57,8 +57,9 @@ public final class TopgifMain {
 
     private static Map<String, Subcommand> subcommands(TopgifSettings settings) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
-        for (Subcommand subcommand : List.of(new RenderCommand(settings), new SnapshotCommand(settings), new BotCommand(settings),
-                new BenchCommand())) {
+        boolean terminal = System.console() != null;
+        for (Subcommand subcommand : List.of(new RenderCommand(settings, terminal), new SnapshotCommand(settings),
+                new BotCommand(settings), new BenchCommand())) {
             all.put(subcommand.name(), subcommand);
         }
         return all;
