@@ -18,18 +18,30 @@ class RecordingQueueTest {
 
     @Test
     void startsUpToTheCapThenQueuesThenRefuses() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        CountDownLatch releaseSecond = new CountDownLatch(1);
+        CountDownLatch bothWaitingRan = new CountDownLatch(2);
         List<String> ran = new CopyOnWriteArrayList<>();
         try (RecordingQueue queue = new RecordingQueue(2, 2)) {
-            Runnable blocked = () -> await(release);
-            assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(blocked));
-            assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(blocked));
-            assertEquals(new RecordingQueue.Admission.Queued(0), queue.submit(() -> ran.add("third")));
-            assertEquals(new RecordingQueue.Admission.Queued(1), queue.submit(() -> ran.add("fourth")));
+            assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(() -> await(releaseFirst)));
+            assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(() -> await(releaseSecond)));
+            assertEquals(new RecordingQueue.Admission.Queued(0), queue.submit(() -> {
+                ran.add("third");
+                bothWaitingRan.countDown();
+            }));
+            assertEquals(new RecordingQueue.Admission.Queued(1), queue.submit(() -> {
+                ran.add("fourth");
+                bothWaitingRan.countDown();
+            }));
             assertInstanceOf(RecordingQueue.Admission.Refused.class, queue.submit(() -> ran.add("fifth")));
-            release.countDown();
+            // One slot frees while the other stays busy, so the waiting two share that one slot, one after
+            // the other. (With both slots free they would run at once, in no fixed order.)
+            releaseFirst.countDown();
+            assertTrue(bothWaitingRan.await(10, TimeUnit.SECONDS));
+            assertEquals(List.of("third", "fourth"), ran, "waiting recordings start in the order they came");
+            releaseSecond.countDown();
             assertTrue(queue.awaitIdle(10, TimeUnit.SECONDS));
-            assertEquals(List.of("third", "fourth"), ran, "waiting recordings run in order; the refused one never");
+            assertEquals(List.of("third", "fourth"), ran, "the refused one never runs");
             assertTrue(queue.stopTaking().isEmpty());
         }
     }
