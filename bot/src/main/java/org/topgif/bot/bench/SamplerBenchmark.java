@@ -3,6 +3,9 @@ package org.topgif.bot.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,8 @@ import org.topgif.renderer.screen.ScreenOptions;
 public final class SamplerBenchmark {
 
     private static final int JIT_WARMUP_SAMPLES = 500;
+    /** Samples per block for the spread of the ratio: a block's ratio shows how steady the whole one is. */
+    private static final int BLOCK_SAMPLES = 10;
 
     private final int samples;
     private final int warmup;
@@ -86,6 +91,9 @@ public final class SamplerBenchmark {
         long windowStart = 0;
         JvmThreadTimes threadsBefore = null;
         int processes = 0;
+        List<Double> blockRatios = new ArrayList<>();
+        long blockTop = 0;
+        long blockThread = 0;
         for (int k = 0; k < total; k++) {
             sleepUntil(start + k * interval);
             if (k == warmup) {
@@ -94,13 +102,26 @@ public final class SamplerBenchmark {
                 threadBefore = clock.currentThreadNanos();
                 jvmBefore = clock.thisProcessNanos();
                 threadsBefore = JvmThreadTimes.now();
+                blockTop = topBefore;
+                blockThread = threadBefore;
+            } else if (k > warmup && (k - warmup) % BLOCK_SAMPLES == 0) {
+                long topNow = CpuClock.processNanos(top.pid());
+                long threadNow = clock.currentThreadNanos();
+                blockRatios.add((double) (threadNow - blockThread) / (topNow - blockTop));
+                blockTop = topNow;
+                blockThread = threadNow;
             }
             processes = step.run().processes().size();
         }
         sleepUntil(start + total * interval);
         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-        double topPerSample = (CpuClock.processNanos(top.pid()) - topBefore) / 1e6 / samples;
-        double threadPerSample = (clock.currentThreadNanos() - threadBefore) / 1e6 / samples;
+        long topAfter = CpuClock.processNanos(top.pid());
+        long threadAfter = clock.currentThreadNanos();
+        if (samples % BLOCK_SAMPLES == 0) {
+            blockRatios.add((double) (threadAfter - blockThread) / (topAfter - blockTop));
+        }
+        double topPerSample = (topAfter - topBefore) / 1e6 / samples;
+        double threadPerSample = (threadAfter - threadBefore) / 1e6 / samples;
         double jvmPerSecond = (clock.thisProcessNanos() - jvmBefore) / 1e6 / windowSeconds;
         JvmThreadTimes threadsAfter = JvmThreadTimes.now();
         top.destroy();
@@ -115,6 +136,13 @@ public final class SamplerBenchmark {
                 + " 10 ms ticks)%n", jvmPerSecond, idleJvmNanosPerSecond / 1e6);
         threadsAfter.printSince(threadsBefore, windowSeconds, out);
         out.printf(Locale.ROOT, "whole-jvm-cpu-vs-top: %.2fx%n", jvmPerSecond / topPerSample);
+        if (blockRatios.size() >= 2) {
+            Collections.sort(blockRatios);
+            out.printf(Locale.ROOT, "%s-cpu-vs-top in blocks of %d s: %.2fx to %.2fx, median %.2fx"
+                    + " (how far this machine's noise moves it)%n", wholeRecording ? "recording" : "sampler",
+                    BLOCK_SAMPLES, blockRatios.get(0), blockRatios.get(blockRatios.size() - 1),
+                    blockRatios.get(blockRatios.size() / 2));
+        }
         out.printf(Locale.ROOT, "%s-cpu-vs-top: %.2fx%n", wholeRecording ? "recording" : "sampler",
                 threadPerSample / topPerSample);
     }
