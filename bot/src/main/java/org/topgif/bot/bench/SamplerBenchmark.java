@@ -85,43 +85,37 @@ public final class SamplerBenchmark {
                 .start();
         long interval = TimeUnit.SECONDS.toNanos(1);
         long start = System.nanoTime();
-        long topBefore = 0;
-        long threadBefore = 0;
         long jvmBefore = 0;
         long windowStart = 0;
         JvmThreadTimes threadsBefore = null;
         int processes = 0;
-        List<Double> blockRatios = new ArrayList<>();
-        long blockTop = 0;
-        long blockThread = 0;
+        // Both CPU clocks at the window's start and at the end of each full block of it.
+        List<Checkpoint> checkpoints = new ArrayList<>();
         for (int k = 0; k < total; k++) {
             sleepUntil(start + k * interval);
             if (k == warmup) {
                 windowStart = System.nanoTime();
-                topBefore = CpuClock.processNanos(top.pid());
-                threadBefore = clock.currentThreadNanos();
                 jvmBefore = clock.thisProcessNanos();
                 threadsBefore = JvmThreadTimes.now();
-                blockTop = topBefore;
-                blockThread = threadBefore;
-            } else if (k > warmup && (k - warmup) % BLOCK_SAMPLES == 0) {
-                long topNow = CpuClock.processNanos(top.pid());
-                long threadNow = clock.currentThreadNanos();
-                blockRatios.add((double) (threadNow - blockThread) / (topNow - blockTop));
-                blockTop = topNow;
-                blockThread = threadNow;
+            }
+            if (k >= warmup && (k - warmup) % BLOCK_SAMPLES == 0) {
+                checkpoints.add(checkpoint(top));
             }
             processes = step.run().processes().size();
         }
         sleepUntil(start + total * interval);
         double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
-        long topAfter = CpuClock.processNanos(top.pid());
-        long threadAfter = clock.currentThreadNanos();
+        Checkpoint first = checkpoints.get(0);
+        Checkpoint end = checkpoint(top);
         if (samples % BLOCK_SAMPLES == 0) {
-            blockRatios.add((double) (threadAfter - blockThread) / (topAfter - blockTop));
+            checkpoints.add(end);
         }
-        double topPerSample = (topAfter - topBefore) / 1e6 / samples;
-        double threadPerSample = (threadAfter - threadBefore) / 1e6 / samples;
+        List<Double> blockRatios = new ArrayList<>();
+        for (int i = 1; i < checkpoints.size(); i++) {
+            blockRatios.add(checkpoints.get(i).ratioSince(checkpoints.get(i - 1)));
+        }
+        double topPerSample = (end.topNanos() - first.topNanos()) / 1e6 / samples;
+        double threadPerSample = (end.threadNanos() - first.threadNanos()) / 1e6 / samples;
         double jvmPerSecond = (clock.thisProcessNanos() - jvmBefore) / 1e6 / windowSeconds;
         JvmThreadTimes threadsAfter = JvmThreadTimes.now();
         top.destroy();
@@ -145,6 +139,18 @@ public final class SamplerBenchmark {
         }
         out.printf(Locale.ROOT, "%s-cpu-vs-top: %.2fx%n", wholeRecording ? "recording" : "sampler",
                 threadPerSample / topPerSample);
+    }
+
+    private Checkpoint checkpoint(Process top) {
+        return new Checkpoint(CpuClock.processNanos(top.pid()), clock.currentThreadNanos());
+    }
+
+    /** Top's CPU and this thread's at one moment, in nanoseconds. */
+    private record Checkpoint(long topNanos, long threadNanos) {
+        /** Our CPU over top's since {@code earlier}. */
+        double ratioSince(Checkpoint earlier) {
+            return (double) (threadNanos - earlier.threadNanos) / (topNanos - earlier.topNanos);
+        }
     }
 
     /** One second's work: a sample, and for a recording also its frame. */
