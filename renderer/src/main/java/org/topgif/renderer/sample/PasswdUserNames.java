@@ -48,7 +48,7 @@ final class PasswdUserNames {
     /** The user's name, or the uid itself as top shows it when the name is unknown. */
     String nameOf(int uid) {
         String name = names.get(uid);
-        return name != null ? name : Integer.toString(uid);
+        return name != null ? PrintableText.of(name) : Integer.toString(uid);
     }
 
     private static Map<Integer, String> parse(List<String> lines) {

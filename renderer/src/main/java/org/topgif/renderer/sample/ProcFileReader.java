@@ -62,6 +62,31 @@ final class ProcFileReader {
         }
     }
 
+    /**
+     * Reads at most the first {@code limit} bytes of the file at {@code path}, however long it is: the cost
+     * of reading a file whose size its process chooses, such as a command line, stays bounded.
+     *
+     * @return false when the file is gone or unreadable
+     */
+    boolean readPrefix(String path, int limit) {
+        if (bytes.length < limit) {
+            bytes = new byte[limit];
+            buffer = ByteBuffer.wrap(bytes);
+        }
+        buffer.clear().limit(limit);
+        try (FileChannel channel = FileChannel.open(Path.of(path))) {
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+                // procfs may hand out a command line a page at a time
+            }
+            return true;
+        } catch (IOException gone) {
+            buffer.clear();
+            return false;
+        } finally {
+            buffer.limit(buffer.capacity());
+        }
+    }
+
     byte[] buffer() {
         return bytes;
     }

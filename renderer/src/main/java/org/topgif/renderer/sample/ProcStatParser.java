@@ -39,7 +39,7 @@ final class ProcStatParser {
             return Optional.empty();
         }
         int pid = (int) new FieldCursor(bytes, open - 1, 0).nextLong();
-        String name = new String(bytes, open + 1, close - open - 1, StandardCharsets.UTF_8);
+        String name = PrintableText.of(new String(bytes, open + 1, close - open - 1, StandardCharsets.UTF_8));
         boolean kernelThread = (flags & PF_KTHREAD) != 0;
         return Optional.of(new ProcStat(pid, name, state, utime, stime, (int) priority, (int) nice, start,
                 kernelThread));

@@ -32,6 +32,18 @@ final class ProcessTableReader implements AutoCloseable {
     /** Well under the usual 1024 soft limit, leaving room for the bot's sockets. */
     static final int MAX_OPEN_FILES = 800;
 
+    /**
+     * How much of a command line is read. Any user can give a process arguments of up to 128 kB each and about
+     * 2 MB in all, and what is read is split, decoded and redacted: reading all of it made one sample cost
+     * seconds. A screen line shows at most {@link org.topgif.renderer.screen.ScreenOptions#MAX_COLUMNS}
+     * characters, at most 4 bytes each in UTF-8, so this prefix holds all that can be shown. Cutting is safe for
+     * redaction because the word the cut falls in is dropped: every rule that hides a value looks only at
+     * complete words and at what comes before them, or hides more when what would end a value is missing.
+     */
+    static final int COMMAND_LINE_BYTES = 4096;
+    /** Stands for the part of a command line that was not read. */
+    static final String NOT_READ = " …";
+
     private final String procRoot;
     private final PasswdUserNames userNames;
     private final CommandLineRedactor redactor;
@@ -151,8 +163,8 @@ final class ProcessTableReader implements AutoCloseable {
             return false;
         }
         tracked.commandLine = "";
-        if (hasMemoryMap(tracked.lastStat) && files.read(directory + "/cmdline")) {
-            tracked.commandLine = redactor.redact(splitArguments(files.buffer(), files.length()));
+        if (hasMemoryMap(tracked.lastStat) && files.readPrefix(directory + "/cmdline", COMMAND_LINE_BYTES)) {
+            tracked.commandLine = commandLine(files.buffer(), files.length(), redactor);
         }
         return true;
     }
@@ -212,18 +224,37 @@ final class ProcessTableReader implements AutoCloseable {
         return !stat.kernelThread() && stat.state() != 'Z';
     }
 
-    private static List<String> splitArguments(byte[] bytes, int length) {
+    /**
+     * The command line that {@code bytes[0, length)} of /proc/PID/cmdline hold, redacted and printable; when
+     * they fill {@link #COMMAND_LINE_BYTES}, the rest was not read and the word the cut fell in is dropped.
+     */
+    static String commandLine(byte[] bytes, int length, CommandLineRedactor redactor) {
+        boolean cut = length >= COMMAND_LINE_BYTES;
+        int end = length;
+        if (cut) {
+            while (end > 0 && !isSeparator(bytes[end - 1])) {
+                end--;
+            }
+            while (end > 0 && isSeparator(bytes[end - 1])) {
+                end--;
+            }
+        }
         List<String> argv = new ArrayList<>();
         int start = 0;
-        for (int i = 0; i <= length; i++) {
-            if (i == length || bytes[i] == 0) {
+        for (int i = 0; i <= end; i++) {
+            if (i == end || bytes[i] == 0) {
                 if (i > start) {
                     argv.add(new String(bytes, start, i - start, StandardCharsets.UTF_8));
                 }
                 start = i + 1;
             }
         }
-        return argv;
+        String shown = PrintableText.of(redactor.redact(argv));
+        return !cut ? shown : shown.isEmpty() ? NOT_READ.strip() : shown + NOT_READ;
+    }
+
+    private static boolean isSeparator(byte b) {
+        return b == 0 || b == ' ' || b == '\n' || b == '\t';
     }
 
     private static boolean isPid(String name) {

@@ -19,6 +19,18 @@ final class Children implements AutoCloseable {
         return process;
     }
 
+    /** Like {@link #start}, without the test's environment, which would take room from the arguments. */
+    Process startWithEmptyEnvironment(List<String> command) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
     /** A JVM running {@link DutyCycleMain}: one CPU busy {@code percent} % of the time. */
     Process startDutyCycle(int percent) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

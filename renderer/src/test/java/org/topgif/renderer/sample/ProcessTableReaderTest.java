@@ -1,9 +1,11 @@
 package org.topgif.renderer.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,6 +103,52 @@ class ProcessTableReaderTest {
         ProcessEntry after = read().get(30);
         assertEquals("app --token ***", after.commandLine());
         assertEquals(10, after.previousCpuTicks());
+    }
+
+    @Test
+    void readsOnlyTheStartOfAHugeCommandLineAndDropsTheWordTheCutFallsIn() throws IOException {
+        String huge = "/usr/bin/app\0--token\0tok-1\0" + "word ".repeat(600) + "https://user:pw@host"
+                + "\0" + "L".repeat(2_000_000) + "\0";
+        process(20, stat(20, "app", 'S', 0, 1), "1 1 1", huge);
+
+        String shown = read().get(20).commandLine();
+
+        assertTrue(shown.startsWith("/usr/bin/app --token *** word word "), shown);
+        assertTrue(shown.endsWith("word https://user:***@host …"), shown.substring(shown.length() - 40));
+        assertTrue(shown.length() < ProcessTableReader.COMMAND_LINE_BYTES, "length " + shown.length());
+        assertFalse(shown.contains("tok-1"), shown);
+    }
+
+    @Test
+    void aCutThatFallsInsideAUrlNeverShowsItsPassword() {
+        byte[] cmdline = new byte[ProcessTableReader.COMMAND_LINE_BYTES];
+        byte[] start = ("app\0" + "x".repeat(ProcessTableReader.COMMAND_LINE_BYTES - 30) + " https://u:secret")
+                .getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, cmdline, 0, start.length);
+        java.util.Arrays.fill(cmdline, start.length, cmdline.length, (byte) 'X');
+
+        String shown = ProcessTableReader.commandLine(cmdline, cmdline.length, CommandLineRedactor.ENABLED);
+
+        assertFalse(shown.contains("secret"), shown.substring(shown.length() - 30));
+        assertTrue(shown.endsWith("x …"), shown.substring(shown.length() - 10));
+    }
+
+    @Test
+    void controlCharactersInNamesAndArgumentsShowAsQuestionMarks() throws IOException {
+        process(21, stat(21, "evil\u001b[2J", 'S', 0, 1), "1 1 1",
+                "evil\0line\nforged row\0\u001b[31mred\0\u202eliar\0");
+        ProcessEntry entry = read().get(21);
+        assertEquals("evil?[2J", entry.stat().name());
+        assertEquals("evil line?forged row ?[31mred ?liar", entry.commandLine());
+    }
+
+    @Test
+    void invalidUtf8ShowsAsQuestionMarks() throws IOException {
+        Path dir = Files.createDirectories(proc.resolve("23"));
+        Files.writeString(dir.resolve("stat"), stat(23, "bad", 'S', 0, 1));
+        Files.writeString(dir.resolve("statm"), "1 1 1");
+        Files.write(dir.resolve("cmdline"), new byte[] {'b', 'a', 'd', (byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF, 0});
+        assertEquals("bad?( ?", read().get(23).commandLine());
     }
 
     @Test
