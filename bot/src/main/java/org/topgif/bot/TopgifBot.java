@@ -2,6 +2,8 @@ package org.topgif.bot;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import net.dv8tion.jda.api.JDA;
@@ -10,8 +12,11 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
 
+import okhttp3.OkHttpClient;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.command.InteractionCallbacks;
 import org.topgif.bot.command.Recordings;
 import org.topgif.bot.command.TopCommand;
 import org.topgif.bot.command.TopCommandListener;
@@ -32,11 +37,14 @@ public final class TopgifBot implements AutoCloseable {
     private final JDA jda;
     private final RecordingQueue queue;
     private final TopCommandListener listener;
+    private final ScheduledExecutorService callbackRetries;
 
-    private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener) {
+    private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener,
+                      ScheduledExecutorService callbackRetries) {
         this.jda = jda;
         this.queue = queue;
         this.listener = listener;
+        this.callbackRetries = callbackRetries;
     }
 
     /**
@@ -48,13 +56,23 @@ public final class TopgifBot implements AutoCloseable {
             throws InterruptedException {
         var limits = settings.rateLimit();
         RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
+        // One client for JDA and for the interaction callbacks that the bot sends and retries itself.
+        OkHttpClient http = new OkHttpClient.Builder().build();
+        ScheduledExecutorService callbackRetries = Executors.newSingleThreadScheduledExecutor(job -> {
+            Thread thread = new Thread(job, "topgif-callback-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
         TopCommandListener listener = new TopCommandListener(
-                new TopOptionsParser(settings.command(), settings.recording().theme()),
+                new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
+                new InteractionCallbacks(http, settings.discord().restUrl(), callbackRetries,
+                        System::currentTimeMillis),
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
                 queue, recordings, settings.recording(), settings.discord().uploadLimitBytes(),
                 settings.command().progressInterval(), host, System::nanoTime);
         JDA jda = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.discord().restUrl()))
+                .setHttpClient(http)
                 .setSessionController(new GatewaySessionController(settings.discord().gatewayUrl()))
                 // A slash-command bot receives little; plain JSON keeps the gateway simple to proxy and inspect.
                 .setCompression(Compression.NONE)
@@ -68,10 +86,11 @@ public final class TopgifBot implements AutoCloseable {
         } catch (InterruptedException | RuntimeException failed) {
             jda.shutdownNow();
             queue.close();
+            callbackRetries.shutdownNow();
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
-        return new TopgifBot(jda, queue, listener);
+        return new TopgifBot(jda, queue, listener, callbackRetries);
     }
 
     public JDA jda() {
@@ -92,6 +111,7 @@ public final class TopgifBot implements AutoCloseable {
             jda.shutdownNow();
         }
         queue.close();
+        callbackRetries.shutdownNow();
     }
 
     @Override
@@ -102,6 +122,7 @@ public final class TopgifBot implements AutoCloseable {
             Thread.currentThread().interrupt();
             jda.shutdownNow();
             queue.close();
+            callbackRetries.shutdownNow();
         }
     }
 }

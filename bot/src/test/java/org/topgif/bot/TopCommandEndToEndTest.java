@@ -270,4 +270,81 @@ class TopCommandEndToEndTest {
             assertTrue(image.getHeight() > 600, "37 lines of text need more than 300 px: " + image.getHeight());
         }
     }
+
+    @Test
+    void processNamesReachChatAsPlainTextAndMentionNobody() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new HostileProcessNames())) {
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
+            RecordedRequest answer = harness.await(r -> finalEditOf(r, interaction), WAIT);
+            DataObject payload = answer.json().orElseThrow();
+            String expected = "testhost · load 1.00 1.00 1.00 · top: \\@everyone 90.0%, \\<\\@\\&123\\> 89.0%, "
+                    + "\\*\\*x\\*\\* 88.0%";
+            assertEquals(expected, payload.getString("content"));
+            assertEquals(expected, payload.getArray("attachments").getObject(0).getString("description"));
+            for (RecordedRequest sent : harness.all(r -> r.path().contains(interaction.token()) && r.json().isPresent()
+                    && !r.path().endsWith("/callback"))) {
+                DataObject json = sent.json().orElseThrow();
+                assertEquals(0, json.getObject("allowed_mentions").getArray("parse").length(),
+                        "no mentions in " + json);
+            }
+        }
+    }
+
+    @Test
+    void anEphemeralRefusalAllowsNoMentions() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            FakeDiscord.Interaction refused = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 999));
+            DataObject data = harness.await(r -> ephemeralReplyOf(r, refused), WAIT).json().orElseThrow().getObject("data");
+            assertEquals(0, data.getObject("allowed_mentions").getArray("parse").length());
+        }
+    }
+
+    @Test
+    void aDeferralAnswered500IsRetriedInTimeAndTheGifDelivered() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            harness.discord.fail("POST", "interactions/.*/callback", 500, Duration.ZERO, 1);
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
+            harness.await(r -> finalEditOf(r, interaction), WAIT);
+            List<RecordedRequest> callbacks = harness.all(r -> callbackOf(r, interaction));
+            assertEquals(List.of(500, 200), callbacks.stream().map(RecordedRequest::answeredStatus).toList());
+            assertTrue(callbacks.get(1).receivedNanos() - harness.discord.sentNanos(interaction) < 3_000_000_000L,
+                    "acknowledged within Discord's 3 s");
+        }
+    }
+
+    @Test
+    void aDeferralThatKeepsFailingRecordsNothingAndLogsOneLine() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger recorded = new java.util.concurrent.atomic.AtomicInteger();
+        InstantRecordings instant = new InstantRecordings();
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        String log;
+        try (BotHarness harness = BotHarness.start(1, Map.of(), (plan, progress) -> {
+            recorded.incrementAndGet();
+            return instant.record(plan, progress);
+        })) {
+            harness.discord.fail("POST", "interactions/.*/callback", 500, Duration.ZERO, 1000);
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!captured.toString(java.nio.charset.StandardCharsets.UTF_8).contains("could not acknowledge")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+            List<RecordedRequest> callbacks = harness.all(r -> callbackOf(r, interaction));
+            assertTrue(callbacks.size() > 1, "retried: " + callbacks.size());
+            assertTrue(callbacks.get(callbacks.size() - 1).receivedNanos() - harness.discord.sentNanos(interaction)
+                    < 3_000_000_000L, "no attempt after Discord's window");
+            assertEquals(List.of(), uploadsOf(harness, interaction), "nothing uploaded");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(0, recorded.get(), "nothing recorded for a reply no one can receive");
+        List<String> lines = log.lines().filter(line -> line.contains("could not acknowledge")).toList();
+        assertEquals(1, lines.size(), log);
+        assertTrue(lines.get(0).contains("HTTP 500"), lines.get(0));
+        assertTrue(log.lines().noneMatch(line -> line.startsWith("\tat ")), "no stack trace: " + log);
+    }
 }

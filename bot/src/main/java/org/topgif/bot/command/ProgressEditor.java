@@ -39,7 +39,7 @@ final class ProgressEditor implements RecordingProgress {
         }
         edited = true;
         lastEdit = now;
-        hook.editOriginal("Recording… " + done + "/" + total + " s")
+        hook.editOriginal("Recording… " + done + "/" + total + " s").setAllowedMentions(ChatText.noMentions())
                 .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
     }
 }

@@ -3,6 +3,10 @@ package org.topgif.bot.command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -25,7 +29,7 @@ import org.topgif.renderer.sample.SystemSample;
 
 /**
  * Answers /top: checks the options and the guild's rate limit (refusals are ephemeral and immediate), defers
- * within Discord's 3 s, records on a recording thread while editing in progress, then edits the reply with
+ * within Discord's 3 s (retrying a failed callback; nothing is recorded if none gets through), records on a recording thread while editing in progress, then edits the reply with
  * the GIF and a summary. Each request's state lives in its own recording job; the listener itself holds
  * only thread-safe collaborators, so JDA may call it from any number of threads.
  */
@@ -35,6 +39,7 @@ public final class TopCommandListener extends ListenerAdapter {
     private static final int UPLOAD_ATTEMPTS = 3;
 
     private final TopOptionsParser parser;
+    private final InteractionCallbacks callbacks;
     private final GuildRateLimiter limiter;
     private final RecordingQueue queue;
     private final Recordings recordings;
@@ -47,10 +52,11 @@ public final class TopCommandListener extends ListenerAdapter {
     private final int frameMargins;
     private final int lineHeight;
 
-    public TopCommandListener(TopOptionsParser parser, GuildRateLimiter limiter, RecordingQueue queue,
+    public TopCommandListener(TopOptionsParser parser, InteractionCallbacks callbacks, GuildRateLimiter limiter, RecordingQueue queue,
                               Recordings recordings, RecordingPlan defaults, long uploadLimitBytes,
                               Duration progressInterval, String host, LongSupplier nanoClock) {
         this.parser = parser;
+        this.callbacks = callbacks;
         this.limiter = limiter;
         this.queue = queue;
         this.recordings = recordings;
@@ -70,41 +76,52 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         if (event.getGuild() == null) {
-            refuse(event, "/top works in servers only.");
+            refuse(event, 0, "/top works in servers only.");
             return;
         }
         long guildId = event.getGuild().getIdLong();
-        TopOptionsParser.Result parsed = parser.parse(longOption(event, "seconds"), stringOption(event, "sort"),
-                stringOption(event, "filter"), longOption(event, "rows"), stringOption(event, "theme"));
+        TopOptionsParser.Result parsed = parser.parse(option(event, "seconds"), option(event, "sort"),
+                option(event, "filter"), option(event, "rows"), option(event, "theme"));
         if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
-            refuse(event, invalid.message());
+            refuse(event, guildId, invalid.message());
             return;
         }
         TopOptions options = ((TopOptionsParser.Result.Valid) parsed).options();
         RateDecision decision = limiter.tryAcquire(guildId);
         if (!decision.allowed()) {
-            refuse(event, "You can use /top again in " + decision.retryAfterSeconds() + " s.");
+            refuse(event, guildId, "You can use /top again in " + decision.retryAfterSeconds() + " s.");
             return;
         }
-        InteractionHook hook = event.getHook();
-        RecordingQueue.Admission admission = queue.submit(new RecordingJob(hook, guildId, options));
+        // Our own callback, so the reply is edited through a hook that does not depend on JDA's.
+        InteractionHook hook = InteractionHook.from(event.getJDA(), event.getToken());
+        RecordingJob job = new RecordingJob(hook, guildId, options);
+        RecordingQueue.Admission admission = queue.submit(job);
         if (admission instanceof RecordingQueue.Admission.Refused) {
             limiter.refund(guildId); // the guild is not to blame for a busy bot
-            refuse(event, "Too many recordings are running or waiting right now; try again in a minute.");
+            refuse(event, guildId, "Too many recordings are running or waiting right now; try again in a minute.");
             return;
         }
-        event.deferReply().queue(null, failure -> LOG.warn("guild {}: could not acknowledge /top: {}", guildId,
-                failure.toString()));
-        if (admission instanceof RecordingQueue.Admission.Queued queued) {
-            hook.editOriginal("Waiting for a free recorder (" + (queued.ahead() + 1) + " in line)…")
-                    .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
-        }
+        callbacks.defer(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
+                .whenComplete((outcome, failed) -> {
+                    boolean deferred = failed == null && outcome.sent();
+                    job.acknowledged.complete(deferred);
+                    if (!deferred) {
+                        limiter.refund(guildId);
+                        LOG.warn("guild {}: could not acknowledge /top ({}); not recording it", guildId,
+                                failed != null ? failed.toString() : outcome.failure() + " after " + outcome.attempts()
+                                        + (outcome.attempts() == 1 ? " attempt" : " attempts"));
+                    } else if (admission instanceof RecordingQueue.Admission.Queued queued) {
+                        hook.editOriginal("Waiting for a free recorder (" + (queued.ahead() + 1) + " in line)…")
+                                .setAllowedMentions(ChatText.noMentions())
+                                .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
+                    }
+                });
     }
 
     /** Tells the users of recordings that will never start (the bot is stopping). */
     public void tellWaiting(List<Runnable> neverStarted) {
         for (Runnable job : neverStarted) {
-            if (job instanceof RecordingJob recording) {
+            if (job instanceof RecordingJob recording && recording.isAcknowledged()) {
                 tellFailure(recording.hook, recording.guildId,
                         "Sorry, the bot is restarting and dropped the line; try again in a minute.", null);
             }
@@ -116,6 +133,8 @@ public final class TopCommandListener extends ListenerAdapter {
         final InteractionHook hook;
         final long guildId;
         final TopOptions options;
+        /** Completed with whether Discord took the deferral; nothing is recorded for a reply no one can get. */
+        final CompletableFuture<Boolean> acknowledged = new CompletableFuture<>();
 
         RecordingJob(InteractionHook hook, long guildId, TopOptions options) {
             this.hook = hook;
@@ -123,8 +142,23 @@ public final class TopCommandListener extends ListenerAdapter {
             this.options = options;
         }
 
+        boolean isAcknowledged() {
+            return acknowledged.getNow(false);
+        }
+
         @Override
         public void run() {
+            try {
+                // The callback gives up within Discord's window; the margin covers its last attempt.
+                if (!acknowledged.get(InteractionCallbacks.WINDOW.toMillis() * 2, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException notAcknowledged) {
+                return;
+            }
             record(hook, guildId, options);
         }
     }
@@ -137,6 +171,7 @@ public final class TopCommandListener extends ListenerAdapter {
             Optional<byte[]> gif = GifFitter.fit(samples, plan, uploadLimitBytes);
             if (gif.isEmpty()) {
                 hook.editOriginal("Sorry, even a one-frame GIF is larger than this server's upload limit.")
+                        .setAllowedMentions(ChatText.noMentions())
                         .queue(null, failure -> LOG.warn("guild {}: could not report the size", guildId));
                 return;
             }
@@ -158,6 +193,7 @@ public final class TopCommandListener extends ListenerAdapter {
             try {
                 hook.editOriginal(summary)
                         .setFiles(FileUpload.fromData(gif, "top.gif").setDescription(summary))
+                        .setAllowedMentions(ChatText.noMentions())
                         .complete();
                 return;
             } catch (ErrorResponseException failed) {
@@ -179,7 +215,7 @@ public final class TopCommandListener extends ListenerAdapter {
         if (cause != null) {
             LOG.warn("guild {}: /top failed", guildId, cause);
         }
-        hook.editOriginal(message).setFiles().queue(null,
+        hook.editOriginal(message).setFiles().setAllowedMentions(ChatText.noMentions()).queue(null,
                 failure -> LOG.warn("guild {}: could not tell the user that /top failed: {}", guildId,
                         failure.toString()));
     }
@@ -197,24 +233,17 @@ public final class TopCommandListener extends ListenerAdapter {
                 height, options.theme(), defaults.plays(), screen);
     }
 
-    private static void refuse(SlashCommandInteractionEvent event, String message) {
-        event.reply(message).setEphemeral(true).queue(null,
-                failure -> LOG.warn("could not answer /top: {}", failure.toString()));
+    private void refuse(SlashCommandInteractionEvent event, long guildId, String message) {
+        callbacks.replyEphemeral(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant(), message)
+                .whenComplete((outcome, failed) -> {
+                    if (failed != null || !outcome.sent()) {
+                        LOG.warn("guild {}: could not answer /top ({})", guildId,
+                                failed != null ? failed.toString() : outcome.failure());
+                    }
+                });
     }
 
-    private static Long longOption(SlashCommandInteractionEvent event, String name) {
-        OptionMapping option = event.getOption(name);
-        if (option == null) {
-            return null;
-        }
-        try {
-            return option.getAsLong();
-        } catch (IllegalStateException | NumberFormatException notANumber) {
-            return Long.MIN_VALUE; // reported as out of range
-        }
-    }
-
-    private static String stringOption(SlashCommandInteractionEvent event, String name) {
+    private static String option(SlashCommandInteractionEvent event, String name) {
         OptionMapping option = event.getOption(name);
         return option == null ? null : option.getAsString();
     }

@@ -5,6 +5,7 @@ import java.util.OptionalInt;
 
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
 /**
@@ -25,24 +26,31 @@ public final class TopOptionsParser {
     }
 
     private final CommandLimits limits;
+    private final ScreenOptions screenDefaults;
     private final Theme defaultTheme;
 
-    public TopOptionsParser(CommandLimits limits, Theme defaultTheme) {
+    /** @param screenDefaults the configured screen, whose sort and filter apply when the user gives none */
+    public TopOptionsParser(CommandLimits limits, ScreenOptions screenDefaults, Theme defaultTheme) {
         this.limits = limits;
+        this.screenDefaults = screenDefaults;
         this.defaultTheme = defaultTheme;
     }
 
-    /** Each argument is null when the user left the option out. */
-    public Result parse(Long seconds, String sort, String filter, Long rows, String theme) {
+    /** Each argument is the option's text as Discord sent it, or null when the user left the option out. */
+    public Result parse(String secondsText, String sort, String filter, String rowsText, String theme) {
         int chosenSeconds = limits.secondsDefault();
-        if (seconds != null) {
+        if (secondsText != null) {
+            Long seconds = wholeNumber(secondsText);
+            if (seconds == null) {
+                return invalid("`seconds` must be a whole number.");
+            }
             if (seconds < limits.secondsMin() || seconds > limits.secondsMax()) {
                 return invalid("`seconds` must be from " + limits.secondsMin() + " to " + limits.secondsMax()
                         + "; you gave " + seconds + ".");
             }
             chosenSeconds = seconds.intValue();
         }
-        SortKey chosenSort = SortKey.CPU;
+        SortKey chosenSort = screenDefaults.sort();
         if (sort != null) {
             Optional<SortKey> parsed = SortKey.parse(sort);
             if (parsed.isEmpty()) {
@@ -50,7 +58,7 @@ public final class TopOptionsParser {
             }
             chosenSort = parsed.get();
         }
-        String chosenFilter = filter == null ? "" : filter.strip();
+        String chosenFilter = filter == null ? screenDefaults.filter() : filter.strip();
         if (chosenFilter.length() > limits.filterMaxLength()) {
             return invalid("`filter` can be at most " + limits.filterMaxLength() + " characters.");
         }
@@ -58,7 +66,11 @@ public final class TopOptionsParser {
             return invalid("`filter` cannot contain control characters.");
         }
         OptionalInt chosenRows = OptionalInt.empty();
-        if (rows != null) {
+        if (rowsText != null) {
+            Long rows = wholeNumber(rowsText);
+            if (rows == null) {
+                return invalid("`rows` must be a whole number.");
+            }
             if (rows < 1 || rows > limits.rowsMax()) {
                 return invalid("`rows` must be from 1 to " + limits.rowsMax() + "; you gave " + rows + ".");
             }
@@ -73,6 +85,14 @@ public final class TopOptionsParser {
             chosenTheme = parsed.get();
         }
         return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme));
+    }
+
+    private static Long wholeNumber(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException notWhole) {
+            return null;
+        }
     }
 
     private static Result invalid(String message) {

@@ -9,7 +9,8 @@ import org.topgif.renderer.sample.SystemSample;
 
 /**
  * The one line that goes with a GIF, as the message and as the attachment's alt text: host, load, and the
- * three busiest processes. Command lines are never in it, only process names.
+ * three busiest processes. Command lines are never in it, only process names, and those (like the host's
+ * name) are escaped so that they show as text, never as markdown or mentions.
  */
 public final class TopSummary {
 
@@ -24,9 +25,9 @@ public final class TopSummary {
                 .sorted(Comparator.comparingDouble(ProcessRow::cpuPercent).reversed()
                         .thenComparingInt(ProcessRow::pid))
                 .limit(3)
-                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", row.name(), row.cpuPercent()))
+                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", ChatText.escape(row.name()), row.cpuPercent()))
                 .collect(Collectors.joining(", "));
-        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", host,
+        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", ChatText.escape(host),
                 last.load().oneMinute(), last.load().fiveMinutes(), last.load().fifteenMinutes(), busiest);
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
     }
