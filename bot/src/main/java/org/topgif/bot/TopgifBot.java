@@ -38,13 +38,15 @@ public final class TopgifBot implements AutoCloseable {
     private final RecordingQueue queue;
     private final TopCommandListener listener;
     private final ScheduledExecutorService callbackRetries;
+    private final GatewaySessionController gateway;
 
     private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener,
-                      ScheduledExecutorService callbackRetries) {
+                      ScheduledExecutorService callbackRetries, GatewaySessionController gateway) {
         this.jda = jda;
         this.queue = queue;
         this.listener = listener;
         this.callbackRetries = callbackRetries;
+        this.gateway = gateway;
     }
 
     /**
@@ -70,27 +72,33 @@ public final class TopgifBot implements AutoCloseable {
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
                 queue, recordings, settings.recording(), settings.discord().uploadLimitBytes(),
                 settings.command().progressInterval(), host, System::nanoTime);
-        JDA jda = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
+        GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
+                System::nanoTime);
+        JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.discord().restUrl()))
                 .setHttpClient(http)
-                .setSessionController(new GatewaySessionController(settings.discord().gatewayUrl()))
+                .setSessionController(gateway)
                 // A slash-command bot receives little; plain JSON keeps the gateway simple to proxy and inspect.
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
-                .addEventListeners(listener)
-                .build();
+                .addEventListeners(listener);
+        JDA jda = null;
         try {
+            jda = builder.build();
             jda.awaitReady();
             CommandRegistrar.register(jda, TopCommand.definition(settings.command(),
                     settings.discord().administratorsOnly()), settings.discord().guildIds());
         } catch (InterruptedException | RuntimeException failed) {
-            jda.shutdownNow();
+            if (jda != null) {
+                jda.shutdownNow();
+            }
             queue.close();
             callbackRetries.shutdownNow();
+            gateway.close();
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
-        return new TopgifBot(jda, queue, listener, callbackRetries);
+        return new TopgifBot(jda, queue, listener, callbackRetries, gateway);
     }
 
     public JDA jda() {
@@ -112,6 +120,7 @@ public final class TopgifBot implements AutoCloseable {
         }
         queue.close();
         callbackRetries.shutdownNow();
+        gateway.close();
     }
 
     @Override
@@ -123,6 +132,7 @@ public final class TopgifBot implements AutoCloseable {
             jda.shutdownNow();
             queue.close();
             callbackRetries.shutdownNow();
+            gateway.close();
         }
     }
 }

@@ -28,7 +28,7 @@ final class BotHarness implements AutoCloseable {
     static BotHarness start(int guilds, Map<String, String> extraEnvironment, Recordings recordings) throws Exception {
         FakeDiscord discord = new FakeDiscord(guilds);
         Map<String, String> environment = new HashMap<>(extraEnvironment);
-        environment.put("DISCORD_TOKEN", "test-token");
+        environment.put("DISCORD_TOKEN", "test.token.value");
         environment.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
         environment.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         environment.putIfAbsent("TOPGIF_DISCORD_GUILD_IDS",

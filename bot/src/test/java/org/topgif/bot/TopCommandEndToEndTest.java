@@ -228,7 +228,7 @@ class TopCommandEndToEndTest {
         }
         String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(log.contains("upload attempt 1 failed"), "the log was captured: " + log);
-        assertTrue(!log.contains("test-token"), log);
+        assertTrue(!log.contains("test.token.value"), log);
     }
 
     @Test

@@ -125,6 +125,12 @@ public final class SettingsLoader {
 
     private static DiscordSettings discord(SettingsReader settings) {
         String token = settings.string("topgif.discord.token", 500).trim();
+        if (!token.isEmpty()) {
+            DiscordToken.problemWith(token).ifPresent(problem -> {
+                throw new SettingsException(settings.source("topgif.discord.token") + " is not a valid bot token ("
+                        + problem + ")");
+            });
+        }
         String restUrl = settings.string("topgif.discord.rest-url", 500);
         if (!restUrl.matches("https?://[^\\s]+/")) {
             throw settings.bad("topgif.discord.rest-url", "an http(s) URL ending in a slash, like https://discord.com/api/v10/");

@@ -13,6 +13,8 @@ import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 
+import org.topgif.renderer.sample.CommandLineRedactor;
+
 /** Reads typed values from a resolved config, turning every wrong value into one clear {@link SettingsException}. */
 final class SettingsReader {
 
@@ -112,8 +114,20 @@ final class SettingsReader {
     SettingsException bad(String key, String expected) {
         ConfigValue value = config.getValue(key);
         // A secret's value is never repeated back, not even in an error.
-        String shown = key.endsWith("token") ? "***" : value.render(ConfigRenderOptions.concise());
+        // A URL's password is masked like a command line's.
+        String shown = key.endsWith("token") ? "***"
+                : CommandLineRedactor.redactText(value.render(ConfigRenderOptions.concise()));
         return SettingsException.badValue(key, shown, describe(value), expected);
+    }
+
+    /**
+     * Where a key's value came from, as an operator names it: the environment variable ({@code DISCORD_TOKEN}),
+     * or the key and its file ({@code topgif.discord.token (from application.conf: 3)}).
+     */
+    String source(String key) {
+        String origin = describe(config.getValue(key));
+        String variable = "environment variable ";
+        return origin.startsWith(variable) ? origin.substring(variable.length()) : key + " (" + origin + ")";
     }
 
     private static String describe(ConfigValue value) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
+import org.topgif.bot.FailureCause;
 import org.topgif.bot.TopgifBot;
 import org.topgif.bot.command.HostRecordings;
 import org.topgif.config.DiscordToken;
@@ -63,11 +64,15 @@ final class BotCommand implements Subcommand {
                     hostName());
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
-            return 1;
-        } catch (RuntimeException unreachable) {
-            err.println("topgif: cannot start the bot against " + settings.discord().restUrl() + ": "
-                    + unreachable.getMessage());
-            return 1;
+            return TopgifMain.EXIT_FAILED;
+        } catch (RuntimeException failed) {
+            String url = CommandLineRedactor.redactText(settings.discord().restUrl());
+            if (FailureCause.isNetwork(failed)) {
+                err.println("topgif: cannot reach Discord's REST API at " + url + ": " + FailureCause.describe(failed));
+                return TopgifMain.EXIT_UNAVAILABLE;
+            }
+            err.println("topgif: Discord did not let the bot start (" + url + "): " + FailureCause.describe(failed));
+            return TopgifMain.EXIT_FAILED;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -12,7 +12,11 @@ import org.topgif.config.TopgifSettings;
 /** The {@code topgif} executable: picks the subcommand, and turns every expected failure into one line. */
 public final class TopgifMain {
 
+    /** The work could not be done: a file could not be written, Discord refused the token. */
+    static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
+    /** sysexits.h's EX_UNAVAILABLE: Discord could not be reached. */
+    static final int EXIT_UNAVAILABLE = 69;
     /** sysexits.h's EX_CONFIG: the settings, not the command line, are wrong. */
     static final int EXIT_CONFIG = 78;
 

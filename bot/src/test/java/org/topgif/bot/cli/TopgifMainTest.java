@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
 
-@Timeout(30)
+@Timeout(60)
 class TopgifMainTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -116,10 +116,10 @@ class TopgifMainTest {
 
     @Test
     void theBotWithAMalformedSettingStopsWithOneLine() {
-        assertEquals(78, run(Map.of("DISCORD_TOKEN", "secret-token-value", "TOPGIF_RATE_LIMIT_BURST", "lots"), "bot"));
+        assertEquals(78, run(Map.of("DISCORD_TOKEN", "secret.token.value", "TOPGIF_RATE_LIMIT_BURST", "lots"), "bot"));
         assertEquals("topgif: bad setting topgif.rate-limit.burst = \"lots\" (environment variable "
                 + "TOPGIF_RATE_LIMIT_BURST): expected an integer from 1 to 100\n", err());
-        assertFalse(err().contains("secret-token-value"));
+        assertFalse(err().contains("secret.token.value"));
     }
 
     @Test
@@ -128,10 +128,28 @@ class TopgifMainTest {
         try (var socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        assertEquals(1, run(Map.of("DISCORD_TOKEN", "secret-token-value",
-                "TOPGIF_DISCORD_REST_URL", "http://127.0.0.1:" + closedPort + "/api/v10/"), "bot"));
-        assertTrue(err().startsWith("topgif: cannot start the bot against http://127.0.0.1:" + closedPort), err());
-        assertFalse(err().contains("secret-token-value"));
+        assertEquals(69, run(Map.of("DISCORD_TOKEN", "secret.token.value",
+                "TOPGIF_DISCORD_REST_URL", "http://user:hunter2@127.0.0.1:" + closedPort + "/api/v10/"), "bot"));
+        assertEquals("topgif: cannot reach Discord's REST API at http://user:***@127.0.0.1:" + closedPort
+                + "/api/v10/: connection refused\n", err());
+    }
+
+    @Test
+    void aTokenOfTheWrongShapeIsRefusedWithoutBeingShown() {
+        assertEquals(78, run(Map.of("DISCORD_TOKEN", "abc.SECRET.xyz extra"), "bot"));
+        assertEquals("topgif: DISCORD_TOKEN is not a valid bot token (it contains a blank)\n", err());
+        err.reset();
+        assertEquals(78, run(Map.of("TOPGIF_DISCORD_TOKEN", "SECRET"), "bot"));
+        assertEquals("topgif: TOPGIF_DISCORD_TOKEN is not a valid bot token (it should be three parts separated by "
+                + "dots)\n", err());
+    }
+
+    @Test
+    void aUrlPasswordInABadSettingIsNotShown() {
+        assertEquals(78, run(Map.of("TOPGIF_DISCORD_REST_URL", "http://user:hunter2@127.0.0.1:1/api"), "bot"));
+        assertEquals("topgif: bad setting topgif.discord.rest-url = \"http://user:***@127.0.0.1:1/api\" (environment "
+                + "variable TOPGIF_DISCORD_REST_URL): expected an http(s) URL ending in a slash, like "
+                + "https://discord.com/api/v10/\n", err());
     }
 
     @Test
@@ -142,5 +160,39 @@ class TopgifMainTest {
         out.reset();
         assertEquals(0, run(Map.of(), "snapshot", "--help"));
         assertTrue(out().contains("--filter TEXT"), out());
+    }
+
+    @Test
+    void theBotThatCannotReachTheGatewayRetriesWithOneLinePerAttempt() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        try (org.topgif.bot.fake.FakeDiscord discord = new org.topgif.bot.fake.FakeDiscord(1)) {
+            java.io.PrintStream original = System.err;
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int[] status = {-1};
+            Thread bot = new Thread(() -> status[0] = run(Map.of("DISCORD_TOKEN", "secret.token.value",
+                    "TOPGIF_DISCORD_REST_URL", discord.restUrl(),
+                    "TOPGIF_DISCORD_GATEWAY_URL", "ws://127.0.0.1:" + closedPort), "bot"));
+            try {
+                bot.start();
+                long deadline = System.nanoTime() + 25_000_000_000L;
+                while (err().lines().filter(line -> line.contains("gateway")).count() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                bot.interrupt();
+                bot.join(10_000);
+            } finally {
+                System.setErr(original);
+            }
+            assertEquals(130, status[0], err());
+        }
+        List<String> attempts = err().lines().filter(line -> line.contains("cannot connect to Discord's gateway")).toList();
+        assertTrue(attempts.size() >= 2, err());
+        assertTrue(attempts.get(0).endsWith("cannot connect to Discord's gateway at ws://127.0.0.1:" + closedPort
+                + ": connection refused (attempt 1, failing for 0 s); retrying in 1 s"), attempts.get(0));
+        assertTrue(attempts.get(1).matches(".*\\(attempt 2, failing for [12] s\\); retrying in 2 s"), attempts.get(1));
+        assertTrue(err().lines().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")), err());
     }
 }

@@ -1,0 +1,62 @@
+package org.topgif.bot;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+
+import javax.net.ssl.SSLException;
+
+import org.topgif.renderer.sample.CommandLineRedactor;
+
+/**
+ * Says in a few words why a connection failed ("connection refused", "unknown host discord.example"), from a
+ * chain of causes, for a one-line message instead of a stack trace; secrets in messages are masked.
+ * Stateless and thread-safe.
+ */
+public final class FailureCause {
+
+    private FailureCause() {
+    }
+
+    /** The first cause in the chain that says what happened on the network, in words. */
+    public static String describe(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host " + CommandLineRedactor.redactText(String.valueOf(cause.getMessage()));
+            }
+            if (cause instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (cause instanceof SocketTimeoutException || cause instanceof InterruptedIOException) {
+                return "timed out";
+            }
+            if (cause instanceof SSLException) {
+                return "TLS failed: " + CommandLineRedactor.redactText(String.valueOf(cause.getMessage()));
+            }
+            if (cause.getClass().getSimpleName().equals("OpeningHandshakeException")) {
+                return "the server refused the WebSocket handshake";
+            }
+            deepest = cause;
+        }
+        String message = deepest.getMessage();
+        String name = deepest.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        return CommandLineRedactor.redactText(message == null ? name : message.lines().findFirst().orElse(name));
+    }
+
+    /** Whether the chain holds a network failure rather than an answer from Discord. */
+    public static boolean isNetwork(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
