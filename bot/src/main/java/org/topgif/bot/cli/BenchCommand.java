@@ -2,7 +2,6 @@ package org.topgif.bot.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,8 @@ final class BenchCommand implements Subcommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+    public int run(List<String> args, PrintStream out, PrintStream err)
+            throws UsageException, CommandFailure, InterruptedException {
         if (!args.isEmpty() && args.get(0).equals("gif")) {
             return runGif(args.subList(1, args.size()), out);
         }
@@ -60,7 +60,8 @@ final class BenchCommand implements Subcommand {
         return run(benchmark::run);
     }
 
-    private static int runGif(List<String> args, PrintStream out) throws UsageException, InterruptedException {
+    private static int runGif(List<String> args, PrintStream out)
+            throws UsageException, CommandFailure, InterruptedException {
         ParsedOptions options = ParsedOptions.parse(args, Set.of("frames", "width", "height", "busy", "out"), Set.of());
         GifBenchmark benchmark = new GifBenchmark(
                 options.intIn("frames", 12, 1, 600),
@@ -78,12 +79,17 @@ final class BenchCommand implements Subcommand {
         void run() throws IOException, InterruptedException;
     }
 
-    private static int run(Benchmark benchmark) throws InterruptedException {
+    private static int run(Benchmark benchmark) throws CommandFailure, InterruptedException {
         try {
             benchmark.run();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new CommandFailure("bench: " + ReplacedFile.describe(e) + describeFile(e));
         }
         return 0;
+    }
+
+    private static String describeFile(IOException e) {
+        return e instanceof java.nio.file.FileSystemException system && system.getFile() != null
+                ? " (" + system.getFile() + ")" : "";
     }
 }

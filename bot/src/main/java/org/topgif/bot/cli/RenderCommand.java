@@ -2,7 +2,6 @@ package org.topgif.bot.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -54,7 +53,8 @@ final class RenderCommand implements Subcommand {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
+    public int run(List<String> args, PrintStream out, PrintStream err)
+            throws UsageException, CommandFailure, InterruptedException {
         Set<String> valued = new HashSet<>(ScreenFlags.VALUED);
         valued.addAll(Set.of("out", "seconds", "interval", "width", "height", "theme", "loops"));
         ParsedOptions options = ParsedOptions.parse(args, valued, ScreenFlags.FLAGS);
@@ -78,19 +78,29 @@ final class RenderCommand implements Subcommand {
             throw new UsageException(impossible.getMessage());
         }
 
-        byte[] gif;
-        try (ProcessSampler sampler = ProcessSampler.forThisHost(
-                settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
-            gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, new ProgressLines(err, terminal));
+        // Found before the recording, not after it: a folder that cannot take the GIF.
+        try (ReplacedFile file = prepare(target)) {
+            byte[] gif;
+            try (ProcessSampler sampler = ProcessSampler.forThisHost(
+                    settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
+                gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, new ProgressLines(err, terminal));
+            }
+            try {
+                file.replaceWith(gif);
+            } catch (IOException e) {
+                throw new CommandFailure("cannot write " + target + ": " + ReplacedFile.describe(e));
+            }
+            out.printf(Locale.ROOT, "wrote %s: %d frames, %dx%d, %d bytes%n", target, plan.frames(), plan.width(),
+                    plan.height(), gif.length);
         }
-        try {
-            Files.write(target, gif);
-        } catch (IOException e) {
-            err.println("topgif: cannot write " + target + ": " + e.getMessage());
-            return 1;
-        }
-        out.printf(Locale.ROOT, "wrote %s: %d frames, %dx%d, %d bytes%n", target, plan.frames(), plan.width(),
-                plan.height(), gif.length);
         return 0;
+    }
+
+    private static ReplacedFile prepare(Path target) throws CommandFailure {
+        try {
+            return ReplacedFile.prepare(target);
+        } catch (IOException e) {
+            throw new CommandFailure("cannot write " + target + ": " + ReplacedFile.describe(e));
+        }
     }
 }

@@ -18,7 +18,9 @@ interface Subcommand {
      * Runs with the arguments after the subcommand's name.
      *
      * @return the process exit code
-     * @throws UsageException when the arguments are wrong
+     * @throws UsageException  when the arguments are wrong
+     * @throws CommandFailure  when the work could not be done
      */
-    int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException;
+    int run(List<String> args, PrintStream out, PrintStream err)
+            throws UsageException, CommandFailure, InterruptedException;
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.topgif.config.SettingsException;
 import org.topgif.config.SettingsLoader;
 import org.topgif.config.TopgifSettings;
+import org.topgif.renderer.sample.CommandLineRedactor;
 
 /** The {@code topgif} executable: picks the subcommand, and turns every expected failure into one line. */
 public final class TopgifMain {
@@ -17,8 +18,12 @@ public final class TopgifMain {
     static final int EXIT_USAGE = 2;
     /** sysexits.h's EX_UNAVAILABLE: Discord could not be reached. */
     static final int EXIT_UNAVAILABLE = 69;
+    /** sysexits.h's EX_SOFTWARE: a bug in topgif; the line says where. */
+    static final int EXIT_SOFTWARE = 70;
     /** sysexits.h's EX_CONFIG: the settings, not the command line, are wrong. */
     static final int EXIT_CONFIG = 78;
+    /** The shell's code for a command ended by SIGINT (Ctrl-C), 128 + 2. */
+    static final int EXIT_INTERRUPTED = 130;
 
     private TopgifMain() {
     }
@@ -45,17 +50,33 @@ public final class TopgifMain {
                         + subcommand.usage());
                 return 0;
             }
-            return subcommand.run(rest, out, err);
+            int status = subcommand.run(rest, out, err);
+            out.flush();
+            if (out.checkError()) {
+                err.println("topgif: cannot write to standard output");
+                return EXIT_FAILED;
+            }
+            return status;
         } catch (UsageException wrong) {
             err.println("topgif: " + wrong.getMessage());
             return EXIT_USAGE;
         } catch (SettingsException badSetting) {
             err.println("topgif: " + badSetting.getMessage());
             return EXIT_CONFIG;
+        } catch (CommandFailure failed) {
+            err.println("topgif: " + failed.getMessage());
+            return EXIT_FAILED;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             err.println("topgif: interrupted");
-            return 130;
+            return EXIT_INTERRUPTED;
+        } catch (RuntimeException | Error bug) {
+            // Still one line: what escaped, where, without a stack trace a user cannot act on.
+            StackTraceElement[] where = bug.getStackTrace();
+            err.println("topgif: internal error: " + bug.getClass().getName() + ": "
+                    + CommandLineRedactor.redactText(String.valueOf(bug.getMessage()))
+                    + (where.length > 0 ? " at " + where[0] : ""));
+            return EXIT_SOFTWARE;
         }
     }
 

@@ -108,6 +108,35 @@ class TopgifMainTest {
     }
 
     @Test
+    void renderIntoAMissingFolderFailsAtOnceWithOneLineAndExitCode1(@TempDir Path dir) {
+        Path target = dir.resolve("missing").resolve("top.gif");
+        // A recording of 600 s would outlast the test's timeout: the folder is checked first.
+        assertEquals(1, run(Map.of(), "render", "--out", target.toString(), "--seconds", "600"));
+        assertEquals("topgif: cannot write " + target + ": no such file or directory\n", err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void benchIntoAMissingFolderFailsWithOneLine() {
+        assertEquals(1, run(Map.of(), "bench", "gif", "--frames", "1", "--busy", "0", "--out", "/nonexistent/x.gif"));
+        assertEquals("topgif: bench: no such file or directory (/nonexistent/x.gif)\n", err());
+    }
+
+    @Test
+    void aClosedStandardOutputIsAnErrorNotASilentSuccess() {
+        PrintStream closed = new PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("Broken pipe");
+            }
+        }, true, StandardCharsets.UTF_8);
+        int status = TopgifMain.run(List.of("snapshot", "--rows", "1", "--delay", "100ms"), Map.of(), closed,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertEquals("topgif: cannot write to standard output\n", err());
+    }
+
+    @Test
     void theBotWithoutATokenStopsWithOneLine() {
         assertEquals(78, run(Map.of(), "bot"));
         assertEquals("topgif: no Discord token: set the environment variable DISCORD_TOKEN "

@@ -1,0 +1,58 @@
+package org.topgif.bot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplacedFileTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.toList();
+        }
+    }
+
+    @Test
+    void aWriteThatFailsHalfWayLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path target = Files.write(dir.resolve("top.gif"), new byte[] {1, 2, 3});
+        try (ReplacedFile file = ReplacedFile.prepare(target)) {
+            assertThrows(IOException.class, () -> file.replaceWith(out -> {
+                out.write(new byte[16_384]);
+                throw new IOException("No space left on device");
+            }));
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(target));
+        assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void aCompleteWriteReplacesTheFileWhole() throws IOException {
+        Path target = Files.write(dir.resolve("top.gif"), new byte[] {1, 2, 3});
+        try (ReplacedFile file = ReplacedFile.prepare(target)) {
+            file.replaceWith(new byte[] {9, 8});
+        }
+        assertArrayEquals(new byte[] {9, 8}, Files.readAllBytes(target));
+        assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void aFolderThatIsMissingOrATargetThatIsAFolderIsFoundBeforeWriting() {
+        IOException missing = assertThrows(IOException.class,
+                () -> ReplacedFile.prepare(dir.resolve("nowhere").resolve("top.gif")));
+        assertEquals("no such file or directory", ReplacedFile.describe(missing));
+        IOException folder = assertThrows(IOException.class, () -> ReplacedFile.prepare(dir));
+        assertEquals("is a directory", ReplacedFile.describe(folder));
+    }
+}
