@@ -50,6 +50,16 @@ public final class FailureCause {
         return CommandLineRedactor.redactText(message == null ? name : message.lines().findFirst().orElse(name));
     }
 
+    /**
+     * A failure that should not have happened, in one line for a log or stderr: its class, its message with
+     * secrets masked, and where it was thrown. A stack trace is no use to an operator and splits a log.
+     */
+    public static String oneLine(Throwable bug) {
+        StackTraceElement[] where = bug.getStackTrace();
+        return bug.getClass().getName() + ": " + CommandLineRedactor.redactText(String.valueOf(bug.getMessage()))
+                + (where.length > 0 ? " at " + where[0] : "");
+    }
+
     /** Whether the chain holds a network failure rather than an answer from Discord. */
     public static boolean isNetwork(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {

@@ -112,7 +112,9 @@ public final class TopgifBot implements AutoCloseable {
     public void stop(Duration grace) throws InterruptedException {
         listener.tellWaiting(queue.stopTaking());
         if (!queue.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("recordings still running after {} s; disconnecting anyway", grace.toSeconds());
+            LOG.warn("recordings still running after {} s; telling their users and disconnecting",
+                    grace.toSeconds());
+            listener.tellStillRunning(Duration.ofSeconds(5));
         }
         jda.shutdown();
         if (!jda.awaitShutdown(Duration.ofSeconds(10))) {

@@ -347,4 +347,23 @@ class TopCommandEndToEndTest {
         assertTrue(lines.get(0).contains("HTTP 500"), lines.get(0));
         assertTrue(log.lines().noneMatch(line -> line.startsWith("\tat ")), "no stack trace: " + log);
     }
+
+    @Test
+    void aUserWhoseRecordingOutlastsTheStopIsTold() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        try (BotHarness harness = BotHarness.start(1, Map.of(), (plan, progress) -> {
+            recording.countDown();
+            never.await();
+            throw new AssertionError("released");
+        })) {
+            FakeDiscord.Interaction interaction = topInFirstGuild(harness);
+            assertTrue(recording.await(20, TimeUnit.SECONDS));
+            harness.bot.stop(Duration.ofMillis(200));
+            List<String> told = harness.all(r -> r.method().equals("PATCH") && r.path().contains(interaction.token()))
+                    .stream().map(r -> r.json().orElseThrow().getString("content", "")).toList();
+            assertEquals(List.of("Sorry, the bot is restarting before your recording finished; try again in a minute."),
+                    told);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +61,10 @@ public final class SettingsLoader {
     /** Loads with {@code application} in place of application.conf; for tests and embedding. */
     public TopgifSettings load(Config application) {
         Config merged;
+        Config reference;
         try {
             ConfigFactory.invalidateCaches();
-            Config reference = ConfigFactory.defaultReference();
+            reference = ConfigFactory.defaultReference();
             merged = ConfigFactory.defaultOverrides()
                     .withFallback(fromEnvironment(reference))
                     .withFallback(application)
@@ -76,7 +78,7 @@ public final class SettingsLoader {
         } catch (ConfigException unreadable) {
             throw unreadable(unreadable);
         }
-        return read(new SettingsReader(merged));
+        return read(new SettingsReader(merged), UnknownKeys.warnings(merged, reference));
     }
 
     private static SettingsException unreadable(ConfigException cause) {
@@ -97,19 +99,18 @@ public final class SettingsLoader {
         return ConfigFactory.defaultApplication();
     }
 
-    private static TopgifSettings read(SettingsReader settings) {
+    private static TopgifSettings read(SettingsReader settings, List<String> warnings) {
         ScreenOptions screen = new ScreenOptions(
                 settings.choice("topgif.screen.sort", SortKey::parse, SortKey.choices()),
-                settings.string("topgif.screen.filter", 100),
+                settings.string("topgif.screen.filter", ScreenOptions.MAX_FILTER_LENGTH),
                 settings.intIn("topgif.screen.rows", 0, ScreenOptions.MAX_ROWS),
                 settings.intIn("topgif.screen.columns", ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
                 settings.bool("topgif.screen.full-commands"));
-        Duration interval = settings.durationIn("topgif.recording.interval", RecordingPlan.MIN_INTERVAL,
-                Duration.ofSeconds(60));
-        if (interval.toMillis() % 10 != 0) {
-            throw settings.bad("topgif.recording.interval", "a whole number of 10 ms steps, as GIF delays are");
+        Duration interval = settings.duration("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);
+        if (!RecordingPlan.isValidInterval(interval)) {
+            throw settings.bad("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);
         }
-        int seconds = settings.intIn("topgif.recording.seconds", 1, 600);
+        int seconds = settings.intIn("topgif.recording.seconds", 1, RecordingPlan.MAX_SECONDS);
         if (seconds * 1000L / interval.toMillis() > RecordingPlan.MAX_FRAMES) {
             throw settings.bad("topgif.recording.seconds", "at most " + RecordingPlan.MAX_FRAMES + " frames");
         }
@@ -117,10 +118,10 @@ public final class SettingsLoader {
                 settings.intIn("topgif.gif.width", RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
                 settings.intIn("topgif.gif.height", RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                 settings.choice("topgif.gif.theme", Theme::parse, Theme.choices()),
-                settings.intIn("topgif.gif.loops", 0, 65536),
+                settings.intIn("topgif.gif.loops", 0, RecordingPlan.MAX_PLAYS),
                 screen);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
-                command(settings), rateLimit(settings));
+                command(settings), rateLimit(settings), warnings);
     }
 
     private static DiscordSettings discord(SettingsReader settings) {
@@ -151,12 +152,12 @@ public final class SettingsLoader {
     }
 
     private static CommandLimits command(SettingsReader settings) {
-        int min = settings.intIn("topgif.command.seconds-min", 1, 600);
-        int max = settings.intIn("topgif.command.seconds-max", min, 600);
+        int min = settings.intIn("topgif.command.seconds-min", 1, RecordingPlan.MAX_SECONDS);
+        int max = settings.intIn("topgif.command.seconds-max", min, RecordingPlan.MAX_SECONDS);
         int fallback = settings.intIn("topgif.command.seconds-default", min, max);
         return new CommandLimits(min, max, fallback,
                 settings.intIn("topgif.command.rows-max", 1, ScreenOptions.MAX_ROWS),
-                settings.intIn("topgif.command.filter-max-length", 1, 100),
+                settings.intIn("topgif.command.filter-max-length", 1, ScreenOptions.MAX_FILTER_LENGTH),
                 settings.durationIn("topgif.command.progress-interval", Duration.ofSeconds(1), Duration.ofSeconds(60)));
     }
 

@@ -30,16 +30,20 @@ final class SettingsReader {
 
     Duration durationIn(String key, Duration min, Duration max) {
         String expected = "a duration from " + min.toMillis() + "ms to " + max.toSeconds() + "s, such as 1s";
-        Duration value;
-        try {
-            value = config.getDuration(key);
-        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
-            throw bad(key, expected);
-        }
+        Duration value = duration(key, expected);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw bad(key, expected);
         }
         return value;
+    }
+
+    /** Any duration; {@code expected} says what is, when it is not one. */
+    Duration duration(String key, String expected) {
+        try {
+            return config.getDuration(key);
+        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
+            throw bad(key, expected);
+        }
     }
 
     boolean bool(String key) {
@@ -67,16 +71,28 @@ final class SettingsReader {
     }
 
     long longIn(String key, long min, long max) {
-        long value;
-        try {
-            value = config.getLong(key);
-        } catch (ConfigException.WrongType | ConfigException.BadValue wrong) {
-            throw bad(key, "an integer from " + min + " to " + max);
-        }
-        if (value < min || value > max) {
-            throw bad(key, "an integer from " + min + " to " + max);
+        String expected = "an integer from " + min + " to " + max;
+        Long value = wholeNumber(config.getValue(key));
+        if (value == null || value < min || value > max) {
+            throw bad(key, expected);
         }
         return value;
+    }
+
+    /** A whole number as written, or null: Typesafe's getLong would quietly turn 5.5 into 5. */
+    private static Long wholeNumber(ConfigValue value) {
+        Object raw = value.unwrapped();
+        if (raw instanceof Integer || raw instanceof Long) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof String text) {
+            try {
+                return Long.parseLong(text.trim());
+            } catch (NumberFormatException notWhole) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A list of ids: a HOCON list, or from the environment a text of ids separated by commas or spaces. */

@@ -1,5 +1,7 @@
 package org.topgif.config;
 
+import java.util.List;
+
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.screen.ScreenOptions;
 
@@ -11,9 +13,14 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param discord       how the bot reaches Discord
  * @param command       what /top accepts
  * @param rateLimit     how often each guild may ask, and how many recordings run at once
+ * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
-                             CommandLimits command, RateLimitSettings rateLimit) {
+                             CommandLimits command, RateLimitSettings rateLimit, List<String> warnings) {
+
+    public TopgifSettings {
+        warnings = List.copyOf(warnings);
+    }
 
     /** The default layout of the process table. */
     public ScreenOptions screen() {

@@ -135,4 +135,23 @@ class SettingsLoaderTest {
     void environmentNamesFollowTheKey() {
         assertEquals("TOPGIF_SCREEN_FULL_COMMANDS", SettingsLoader.environmentName("topgif.screen.full-commands"));
     }
+
+    @Test
+    void anUnknownKeyIsWarnedAboutWithTheKeyMostLikelyMeant() {
+        TopgifSettings settings = load(Map.of(), "topgif { screen { rowz = 5 }, discord.guild-idz = [1], zzzz = 1 }");
+        assertEquals(java.util.List.of(
+                "unknown setting topgif.discord.guild-idz (application.conf: 1) — did you mean guild-ids?",
+                "unknown setting topgif.screen.rowz (application.conf: 1) — did you mean rows?",
+                "unknown setting topgif.zzzz (application.conf: 1)"), settings.warnings());
+        assertEquals(java.util.List.of(), load(Map.of(), "topgif.screen.rows = 5").warnings());
+    }
+
+    @Test
+    void aFractionWhereAWholeNumberBelongsIsRefused() {
+        assertEquals("bad setting topgif.screen.rows = 5.5 (from application.conf: 1): expected an integer from 0 to 1000",
+                failure(Map.of(), "topgif.screen.rows = 5.5"));
+        assertEquals("bad setting topgif.screen.rows = \"5.5\" (environment variable TOPGIF_SCREEN_ROWS): expected an "
+                + "integer from 0 to 1000", failure(Map.of("TOPGIF_SCREEN_ROWS", "5.5"), ""));
+        assertEquals(5, load(Map.of("TOPGIF_SCREEN_ROWS", " 5 "), "").screen().rows());
+    }
 }

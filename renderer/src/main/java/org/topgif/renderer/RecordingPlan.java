@@ -3,6 +3,7 @@ package org.topgif.renderer;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.topgif.renderer.gif.AnimatedGifWriter;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.ScreenOptions;
 
@@ -17,6 +18,13 @@ public record RecordingPlan(Duration duration, Duration interval, int width, int
                             ScreenOptions screen) {
 
     public static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    public static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+    /** The longest recording, in seconds. */
+    public static final int MAX_SECONDS = 600;
+    public static final int MAX_PLAYS = AnimatedGifWriter.MAX_PLAYS;
+    /** What an interval must be, for messages that name the key or flag before it. */
+    public static final String INTERVAL_RULE = "a duration from 100ms to 60s in whole steps of 10 ms (a GIF's delay "
+            + "unit), such as 1s or 500ms";
     /** Frame sizes a recording accepts: wide enough for a line of top, and at most what a GIF viewer likes. */
     public static final int MIN_WIDTH = 160;
     public static final int MIN_HEIGHT = 60;
@@ -28,8 +36,8 @@ public record RecordingPlan(Duration duration, Duration interval, int width, int
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(theme, "theme");
         Objects.requireNonNull(screen, "screen");
-        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.toMillis() % 10 != 0) {
-            throw new IllegalArgumentException("interval must be a multiple of 10 ms from 100 ms: " + interval);
+        if (!isValidInterval(interval)) {
+            throw new IllegalArgumentException("interval must be " + INTERVAL_RULE + ": " + interval);
         }
         if (duration.compareTo(interval) < 0) {
             throw new IllegalArgumentException("duration " + duration + " is shorter than one interval");
@@ -38,13 +46,19 @@ public record RecordingPlan(Duration duration, Duration interval, int width, int
             throw new IllegalArgumentException("size must be " + MIN_WIDTH + "x" + MIN_HEIGHT + " to " + MAX_SIDE
                     + "x" + MAX_SIDE + ": " + width + "x" + height);
         }
-        if (plays < 0 || plays > 65536) {
-            throw new IllegalArgumentException("plays must be 0 (forever) to 65536: " + plays);
+        if (plays < 0 || plays > MAX_PLAYS) {
+            throw new IllegalArgumentException("plays must be 0 (forever) to " + MAX_PLAYS + ": " + plays);
         }
         int frames = frames(duration, interval);
         if (frames > MAX_FRAMES) {
             throw new IllegalArgumentException("at most " + MAX_FRAMES + " frames: " + frames);
         }
+    }
+
+    /** Whether {@code interval} is one a recording takes: see {@link #INTERVAL_RULE}. */
+    public static boolean isValidInterval(Duration interval) {
+        return interval.compareTo(MIN_INTERVAL) >= 0 && interval.compareTo(MAX_INTERVAL) <= 0
+                && interval.toNanos() % AnimatedGifWriter.DELAY_UNIT.toNanos() == 0;
     }
 
     /** How many frames the GIF will have. */

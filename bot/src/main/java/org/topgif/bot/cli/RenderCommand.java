@@ -43,13 +43,13 @@ final class RenderCommand implements Subcommand {
     public String usage() {
         return """
                   --out FILE          where to write the GIF (required)
-                  --seconds N         length of the recording, 1-600 (default from settings: 12)
-                  --interval D        time between frames, such as 1s or 500ms (default 1s)
+                  --seconds N         length of the recording, 1-%d (default from settings: 12)
+                  --interval D        time between frames, 100ms-60s in 10 ms steps, such as 1s (default 1s)
                   --width W           width in pixels, 160-4096 (default 650)
                   --height H          height in pixels, 60-4096 (default 300)
                   --theme NAME        dark or light (default dark)
                   --loops N           plays: 0 forever, N times (default 0)
-                """ + ScreenFlags.USAGE;
+                """.formatted(RecordingPlan.MAX_SECONDS) + ScreenFlags.USAGE;
     }
 
     @Override
@@ -61,18 +61,18 @@ final class RenderCommand implements Subcommand {
         Path target = Path.of(options.value("out").orElseThrow(() -> new UsageException("render needs --out FILE")));
         RecordingPlan defaults = settings.recording();
         Duration interval = options.durationIn("interval", defaults.interval(), RecordingPlan.MIN_INTERVAL,
-                Duration.ofSeconds(60));
-        if (interval.toMillis() % 10 != 0) {
-            throw new UsageException("--interval " + interval.toMillis() + "ms: expected whole 10 ms steps");
+                RecordingPlan.MAX_INTERVAL);
+        if (!RecordingPlan.isValidInterval(interval)) {
+            throw new UsageException("--interval " + interval.toMillis() + "ms: expected " + RecordingPlan.INTERVAL_RULE);
         }
-        int seconds = options.intIn("seconds", (int) defaults.duration().toSeconds(), 1, 600);
+        int seconds = options.intIn("seconds", (int) defaults.duration().toSeconds(), 1, RecordingPlan.MAX_SECONDS);
         RecordingPlan plan;
         try {
             plan = new RecordingPlan(Duration.ofSeconds(seconds), interval,
                     options.intIn("width", defaults.width(), RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
                     options.intIn("height", defaults.height(), RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                     options.choice("theme", defaults.theme(), Theme::parse, Theme.choices()),
-                    options.intIn("loops", defaults.plays(), 0, 65536),
+                    options.intIn("loops", defaults.plays(), 0, RecordingPlan.MAX_PLAYS),
                     ScreenFlags.apply(options, settings.screen()));
         } catch (IllegalArgumentException impossible) {
             throw new UsageException(impossible.getMessage());

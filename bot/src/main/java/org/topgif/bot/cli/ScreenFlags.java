@@ -24,8 +24,8 @@ final class ScreenFlags {
 
     static ScreenOptions apply(ParsedOptions options, ScreenOptions defaults) throws UsageException {
         String filter = options.value("filter").orElse(defaults.filter());
-        if (filter.length() > 100) {
-            throw new UsageException("--filter: expected at most 100 characters");
+        if (filter.length() > ScreenOptions.MAX_FILTER_LENGTH) {
+            throw new UsageException("--filter: expected at most " + ScreenOptions.MAX_FILTER_LENGTH + " characters");
         }
         return new ScreenOptions(
                 options.choice("sort", defaults.sort(), SortKey::parse, SortKey.choices()),

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.topgif.config.SettingsException;
 import org.topgif.config.SettingsLoader;
 import org.topgif.config.TopgifSettings;
-import org.topgif.renderer.sample.CommandLineRedactor;
+import org.topgif.bot.FailureCause;
 
 /** The {@code topgif} executable: picks the subcommand, and turns every expected failure into one line. */
 public final class TopgifMain {
@@ -39,6 +39,7 @@ public final class TopgifMain {
         }
         try {
             TopgifSettings settings = new SettingsLoader(environment).load();
+            settings.warnings().forEach(warning -> err.println("topgif: warning: " + warning));
             Map<String, Subcommand> subcommands = subcommands(settings);
             Subcommand subcommand = subcommands.get(args.get(0));
             if (subcommand == null) {
@@ -72,10 +73,7 @@ public final class TopgifMain {
             return EXIT_INTERRUPTED;
         } catch (RuntimeException | Error bug) {
             // Still one line: what escaped, where, without a stack trace a user cannot act on.
-            StackTraceElement[] where = bug.getStackTrace();
-            err.println("topgif: internal error: " + bug.getClass().getName() + ": "
-                    + CommandLineRedactor.redactText(String.valueOf(bug.getMessage()))
-                    + (where.length > 0 ? " at " + where[0] : ""));
+            err.println("topgif: internal error: " + FailureCause.oneLine(bug));
             return EXIT_SOFTWARE;
         }
     }

@@ -3,10 +3,13 @@ package org.topgif.bot.command;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -18,6 +21,7 @@ import net.dv8tion.jda.api.utils.FileUpload;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.FailureCause;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RateDecision;
 import org.topgif.bot.ratelimit.RecordingQueue;
@@ -38,6 +42,8 @@ public final class TopCommandListener extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(TopCommandListener.class);
     private static final int UPLOAD_ATTEMPTS = 3;
 
+    /** Recordings now running: the bot tells their users if it stops before they finish. */
+    private final Set<RecordingJob> running = ConcurrentHashMap.newKeySet();
     private final TopOptionsParser parser;
     private final InteractionCallbacks callbacks;
     private final GuildRateLimiter limiter;
@@ -135,6 +141,8 @@ public final class TopCommandListener extends ListenerAdapter {
         final TopOptions options;
         /** Completed with whether Discord took the deferral; nothing is recorded for a reply no one can get. */
         final CompletableFuture<Boolean> acknowledged = new CompletableFuture<>();
+        /** Whether the user was already told that the bot is stopping. */
+        final AtomicBoolean told = new AtomicBoolean();
 
         RecordingJob(InteractionHook hook, long guildId, TopOptions options) {
             this.hook = hook;
@@ -159,11 +167,19 @@ public final class TopCommandListener extends ListenerAdapter {
             } catch (ExecutionException | TimeoutException notAcknowledged) {
                 return;
             }
-            record(hook, guildId, options);
+            running.add(this);
+            try {
+                record(this);
+            } finally {
+                running.remove(this);
+            }
         }
     }
 
-    private void record(InteractionHook hook, long guildId, TopOptions options) {
+    private void record(RecordingJob job) {
+        InteractionHook hook = job.hook;
+        long guildId = job.guildId;
+        TopOptions options = job.options;
         try {
             RecordingPlan plan = plan(options);
             ProgressEditor progress = new ProgressEditor(hook, guildId, progressInterval, nanoClock);
@@ -178,9 +194,31 @@ public final class TopCommandListener extends ListenerAdapter {
             upload(hook, guildId, gif.get(), TopSummary.of(host, samples.get(samples.size() - 1)));
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            tellFailure(hook, guildId, "Sorry, the bot is shutting down; try again in a moment.", null);
+            if (job.told.compareAndSet(false, true)) {
+                tellFailure(hook, guildId, "Sorry, the bot is shutting down; try again in a moment.", null);
+            }
         } catch (RuntimeException failed) {
             tellFailure(hook, guildId, "Sorry, the recording failed. The bot's log has the details.", failed);
+        }
+    }
+
+    /**
+     * Tells the users whose recordings are still running, when the bot stops before they finish, and waits up
+     * to {@code timeout} for Discord to take the messages.
+     */
+    public void tellStillRunning(Duration timeout) throws InterruptedException {
+        List<CompletableFuture<?>> sent = new java.util.ArrayList<>();
+        for (RecordingJob job : running) {
+            if (job.told.compareAndSet(false, true)) {
+                sent.add(job.hook.editOriginal("Sorry, the bot is restarting before your recording finished; "
+                        + "try again in a minute.").setFiles().setAllowedMentions(ChatText.noMentions()).submit());
+            }
+        }
+        try {
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException notAll) {
+            LOG.warn("could not tell every user whose recording was stopped: {}", notAll.toString());
         }
     }
 
@@ -213,7 +251,7 @@ public final class TopCommandListener extends ListenerAdapter {
 
     private void tellFailure(InteractionHook hook, long guildId, String message, Throwable cause) {
         if (cause != null) {
-            LOG.warn("guild {}: /top failed", guildId, cause);
+            LOG.warn("guild {}: /top failed: {}", guildId, FailureCause.oneLine(cause));
         }
         hook.editOriginal(message).setFiles().setAllowedMentions(ChatText.noMentions()).queue(null,
                 failure -> LOG.warn("guild {}: could not tell the user that /top failed: {}", guildId,

@@ -12,6 +12,11 @@ import java.util.Objects;
  */
 public final class AnimatedGifWriter {
 
+    /** GIF89a's NETSCAPE2.0 loop count is 16 bits of repetitions after the first play. */
+    public static final int MAX_PLAYS = 65536;
+    /** GIF89a's delay unit: hundredths of a second. */
+    public static final java.time.Duration DELAY_UNIT = java.time.Duration.ofMillis(10);
+
     private final int width;
     private final int height;
     private final GifPalette palette;
@@ -26,8 +31,8 @@ public final class AnimatedGifWriter {
      *              times (the NETSCAPE2.0 count is the number of repetitions after the first play)
      */
     public AnimatedGifWriter(int width, int height, GifPalette palette, int plays) {
-        if (plays < 0 || plays > 65536) {
-            throw new IllegalArgumentException("plays must be 0 (forever) to 65536: " + plays);
+        if (plays < 0 || plays > MAX_PLAYS) {
+            throw new IllegalArgumentException("plays must be 0 (forever) to " + MAX_PLAYS + ": " + plays);
         }
         this.width = width;
         this.height = height;

@@ -14,10 +14,15 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
     public static final int MIN_COLUMNS = 40;
     public static final int MAX_COLUMNS = 512;
     public static final int MAX_ROWS = 1000;
+    /** The longest filter: enough for any process name or word of a command line. */
+    public static final int MAX_FILTER_LENGTH = 100;
 
     public ScreenOptions {
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(filter, "filter");
+        if (filter.length() > MAX_FILTER_LENGTH) {
+            throw new IllegalArgumentException("filter can be at most " + MAX_FILTER_LENGTH + " characters");
+        }
         if (rows < 0 || rows > MAX_ROWS) {
             throw new IllegalArgumentException("rows must be from 0 to " + MAX_ROWS + ": " + rows);
         }
