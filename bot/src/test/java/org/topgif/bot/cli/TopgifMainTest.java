@@ -224,4 +224,26 @@ class TopgifMainTest {
         assertTrue(attempts.get(1).matches(".*\\(attempt 2, failing for [12] s\\); retrying in 2 s"), attempts.get(1));
         assertTrue(err().lines().noneMatch(line -> line.startsWith("\tat ") || line.contains("Exception")), err());
     }
+
+    /** topgif in a JVM of its own, as the script runs it, to be stopped by a signal. */
+    private static Process topgifProcess(String... args) throws java.io.IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TopgifMain.class.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Ends {@code process} with a signal; whether or not its JVM got to handle it, the code is 128 + signal. */
+    private static int stopWith(String signal, Process process) throws Exception {
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start().waitFor());
+        assertTrue(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "stopped by SIG" + signal);
+        return process.exitValue();
+    }
+
+    @Test
+    void ctrlCExits130AndSigtermExits143() throws Exception {
+        assertEquals(130, stopWith("INT", topgifProcess("snapshot", "--delay", "60s")));
+        assertEquals(143, stopWith("TERM", topgifProcess("snapshot", "--delay", "60s")));
+    }
 }

@@ -89,6 +89,8 @@ class ProcessSamplerRealProcessesTest {
             Process app = children.start("sh", "-c", "sleep 60; true", "sh", "--password=hunter2", "--token",
                     "tok-123", "DB_PASSWORD=xyzzy", "postgres://admin:s3cr3t@db/x");
             Process client = children.start(mysql.toString(), "-c", "sleep 60; true", "mysql", "-pswordfish");
+            Process fetcher = children.start("sh", "-c", "sleep 60; true", "sh", "https://ghp_tok999@github.com/o/r",
+                    "X-Auth-Token: tok-456", "{\"password\":\"pw-789\"}", "line\nbreak");
             SystemSample sample = sampler.sample();
 
             String appLine = rowOf(sample, app.pid()).commandLine();
@@ -96,8 +98,11 @@ class ProcessSamplerRealProcessesTest {
                     appLine);
             String clientLine = rowOf(sample, client.pid()).commandLine();
             assertTrue(clientLine.endsWith(" -p***"), clientLine);
+            assertEquals("sh -c sleep 60; true sh https://***@github.com/o/r X-Auth-Token: *** {\"password\":\"***\"} "
+                    + "line?break", rowOf(sample, fetcher.pid()).commandLine());
             for (ProcessRow row : sample.processes()) {
-                for (String secret : List.of("hunter2", "tok-123", "xyzzy", "s3cr3t", "swordfish")) {
+                for (String secret : List.of("hunter2", "tok-123", "xyzzy", "s3cr3t", "swordfish", "ghp_tok999",
+                        "tok-456", "pw-789")) {
                     assertFalse(row.commandLine().contains(secret), row.commandLine());
                 }
             }
