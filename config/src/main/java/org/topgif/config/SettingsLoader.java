@@ -120,8 +120,9 @@ public final class SettingsLoader {
                 settings.choice("topgif.gif.theme", Theme::parse, Theme.choices()),
                 settings.intIn("topgif.gif.loops", 0, RecordingPlan.MAX_PLAYS),
                 screen);
+        CommandLimits command = command(settings);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
-                command(settings), rateLimit(settings), warnings);
+                command, rateLimit(settings), ScheduleReader.read(settings, command, recording), warnings);
     }
 
     private static DiscordSettings discord(SettingsReader settings) {

@@ -19,9 +19,51 @@ import org.topgif.renderer.sample.CommandLineRedactor;
 final class SettingsReader {
 
     private final Config config;
+    /** What the keys are shown under in messages: "" for the root, "topgif.schedules[2]." for a list entry. */
+    private final String shownPrefix;
 
     SettingsReader(Config config) {
+        this(config, "");
+    }
+
+    SettingsReader(Config config, String shownPrefix) {
         this.config = config;
+        this.shownPrefix = shownPrefix;
+    }
+
+    boolean has(String key) {
+        return config.hasPath(key);
+    }
+
+    /** Each entry of a list of objects, read under its own name such as {@code topgif.schedules[2]}. */
+    List<SettingsReader> objects(String key) {
+        List<SettingsReader> entries = new ArrayList<>();
+        List<? extends ConfigValue> list;
+        try {
+            list = config.getList(key);
+        } catch (ConfigException.WrongType wrong) {
+            throw bad(key, "a list of objects such as [ { channel = \"223456789012345678\" } ]");
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String name = shownPrefix + key + "[" + i + "]";
+            if (!(list.get(i) instanceof com.typesafe.config.ConfigObject object)) {
+                throw SettingsException.badValue(name, list.get(i).render(ConfigRenderOptions.concise()),
+                        describe(list.get(i)), "an object such as { channel = \"223456789012345678\" }");
+            }
+            entries.add(new SettingsReader(object.toConfig(), name + "."));
+        }
+        return entries;
+    }
+
+    /** Refuses keys other than {@code allowed}, such as a misspelt one in a list entry. */
+    void onlyKeys(java.util.Set<String> allowed) {
+        for (var entry : config.root().entrySet()) {
+            if (!allowed.contains(entry.getKey())) {
+                throw new SettingsException("bad setting " + shownPrefix + entry.getKey() + " ("
+                        + describe(entry.getValue()) + "): unknown key; expected one of "
+                        + String.join(", ", new java.util.TreeSet<>(allowed)));
+            }
+        }
     }
 
     int intIn(String key, int min, int max) {
@@ -133,7 +175,21 @@ final class SettingsReader {
         // A URL's password is masked like a command line's.
         String shown = key.endsWith("token") ? "***"
                 : CommandLineRedactor.redactText(value.render(ConfigRenderOptions.concise()));
-        return SettingsException.badValue(key, shown, describe(value), expected);
+        return SettingsException.badValue(shownPrefix + key, shown, describe(value), expected);
+    }
+
+    /** A setting that is required and missing. */
+    SettingsException missing(String key, String expected) {
+        return new SettingsException("bad setting " + shownPrefix + key + " is missing: expected " + expected);
+    }
+
+    /** A whole number (an id, say) in its own words when it is not one. */
+    long wholeNumber(String key, String expected) {
+        Long value = wholeNumber(config.getValue(key));
+        if (value == null) {
+            throw bad(key, expected);
+        }
+        return value;
     }
 
     /**

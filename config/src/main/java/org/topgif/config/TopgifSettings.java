@@ -13,10 +13,12 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param discord       how the bot reaches Discord
  * @param command       what /top accepts
  * @param rateLimit     how often each guild may ask, and how many recordings run at once
+ * @param schedules     the scheduled posts
  * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
-                             CommandLimits command, RateLimitSettings rateLimit, List<String> warnings) {
+                             CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
+                             List<String> warnings) {
 
     public TopgifSettings {
         warnings = List.copyOf(warnings);

@@ -154,4 +154,44 @@ class SettingsLoaderTest {
                 + "integer from 0 to 1000", failure(Map.of("TOPGIF_SCREEN_ROWS", "5.5"), ""));
         assertEquals(5, load(Map.of("TOPGIF_SCREEN_ROWS", " 5 "), "").screen().rows());
     }
+
+    @Test
+    void schedulesComeFromAFileAndOneFromTheEnvironmentWithoutDoubles() {
+        ScheduleSettings schedules = load(Map.of("TOPGIF_SCHEDULE_CHANNEL", "111", "TOPGIF_SCHEDULE_EVERY", "30m"),
+                "topgif { schedule-zone = Europe/Berlin, schedules = [ "
+                        + "{ channel = \"223456789012345678\", every = 1h, offset = 5m, seconds = 5, sort = mem,"
+                        + " rows = 10, theme = light, silent = false },"
+                        + "{ channel = 111, every = 30m } ] }").schedules();
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"), schedules.zone());
+        assertEquals(java.time.Duration.ofMinutes(2), schedules.grace());
+        assertEquals(java.util.List.of(
+                new ScheduleSpec(223456789012345678L, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5), 5,
+                        SortKey.MEM, java.util.OptionalInt.of(10), org.topgif.renderer.raster.Theme.LIGHT, false),
+                new ScheduleSpec(111, java.time.Duration.ofMinutes(30), java.time.Duration.ZERO, 12, SortKey.CPU,
+                        java.util.OptionalInt.empty(), org.topgif.renderer.raster.Theme.DARK, true)),
+                schedules.schedules());
+        assertEquals(java.util.List.of(), load(Map.of(), "").schedules().schedules(), "no channel, no schedule");
+    }
+
+    @Test
+    void aBadScheduleNamesItsEntryAndKey() {
+        assertEquals("bad setting topgif.schedules[1].every = \"7m\" (from application.conf: 1): expected "
+                + ScheduleSpec.EVERY_RULE, failure(Map.of(), "topgif.schedules = [ { channel = 1 }, { channel = 2, every = \"7m\" } ]"));
+        assertEquals("bad setting topgif.schedules[0].every = \"soon\" (from application.conf: 1): expected "
+                + ScheduleSpec.EVERY_RULE, failure(Map.of(), "topgif.schedules = [ { channel = 1, every = soon } ]"));
+        assertEquals("bad setting topgif.schedules[0].offset = \"1h\" (from application.conf: 1): expected from 0 "
+                + "to less than every (1h)", failure(Map.of(), "topgif.schedules = [ { channel = 1, offset = 1h } ]"));
+        assertEquals("bad setting topgif.schedules[0].channel is missing: expected a text channel id such as "
+                + "\"223456789012345678\"", failure(Map.of(), "topgif.schedules = [ { every = 1h } ]"));
+        assertEquals("bad setting topgif.schedules[0].channel = \"ops\" (from application.conf: 1): expected a text "
+                + "channel id such as \"223456789012345678\"", failure(Map.of(), "topgif.schedules = [ { channel = ops } ]"));
+        assertEquals("bad setting topgif.schedules[0].chanel (from application.conf: 1): unknown key; expected one of "
+                + "channel, every, offset, rows, seconds, silent, sort, theme",
+                failure(Map.of(), "topgif.schedules = [ { chanel = 1 } ]"));
+        assertEquals("bad setting topgif.schedule.every = \"25h\" (environment variable TOPGIF_SCHEDULE_EVERY): "
+                + "expected " + ScheduleSpec.EVERY_RULE,
+                failure(Map.of("TOPGIF_SCHEDULE_CHANNEL", "1", "TOPGIF_SCHEDULE_EVERY", "25h"), ""));
+        assertEquals("bad setting topgif.schedule-zone = \"Mars/Olympus\" (from application.conf: 1): expected a time "
+                + "zone such as UTC or Europe/Berlin", failure(Map.of(), "topgif.schedule-zone = Mars/Olympus"));
+    }
 }
