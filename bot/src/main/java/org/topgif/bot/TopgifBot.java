@@ -21,6 +21,7 @@ import org.topgif.bot.command.Recordings;
 import org.topgif.bot.command.TopCommand;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
+import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.config.DiscordToken;
@@ -65,13 +66,13 @@ public final class TopgifBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        GifPipeline pipeline = new GifPipeline(settings.recording(), settings.discord().uploadLimitBytes(), host);
         TopCommandListener listener = new TopCommandListener(
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
                 new InteractionCallbacks(http, settings.discord().restUrl(), callbackRetries,
                         System::currentTimeMillis),
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
-                queue, recordings, settings.recording(), settings.discord().uploadLimitBytes(),
-                settings.command().progressInterval(), host, System::nanoTime);
+                queue, recordings, pipeline, settings.command().progressInterval(), System::nanoTime);
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
                 System::nanoTime);
         JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))

@@ -7,6 +7,7 @@ import net.dv8tion.jda.api.interactions.InteractionHook;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.post.ChatText;
 import org.topgif.renderer.RecordingProgress;
 
 /**

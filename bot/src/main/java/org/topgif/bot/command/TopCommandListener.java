@@ -21,14 +21,14 @@ import net.dv8tion.jda.api.utils.FileUpload;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.post.ChatText;
+import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.post.TopOptions;
 import org.topgif.bot.FailureCause;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RateDecision;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.renderer.RecordingPlan;
-import org.topgif.renderer.raster.FrameRasterizer;
-import org.topgif.renderer.screen.ScreenLayout;
-import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.sample.SystemSample;
 
 /**
@@ -49,31 +49,21 @@ public final class TopCommandListener extends ListenerAdapter {
     private final GuildRateLimiter limiter;
     private final RecordingQueue queue;
     private final Recordings recordings;
-    private final RecordingPlan defaults;
-    private final long uploadLimitBytes;
+    private final GifPipeline pipeline;
     private final Duration progressInterval;
-    private final String host;
     private final LongSupplier nanoClock;
-    /** Frame height without text lines, and per line: to grow the GIF when more rows are asked for. */
-    private final int frameMargins;
-    private final int lineHeight;
 
-    public TopCommandListener(TopOptionsParser parser, InteractionCallbacks callbacks, GuildRateLimiter limiter, RecordingQueue queue,
-                              Recordings recordings, RecordingPlan defaults, long uploadLimitBytes,
-                              Duration progressInterval, String host, LongSupplier nanoClock) {
+    public TopCommandListener(TopOptionsParser parser, InteractionCallbacks callbacks, GuildRateLimiter limiter,
+                              RecordingQueue queue, Recordings recordings, GifPipeline pipeline,
+                              Duration progressInterval, LongSupplier nanoClock) {
         this.parser = parser;
         this.callbacks = callbacks;
         this.limiter = limiter;
         this.queue = queue;
         this.recordings = recordings;
-        this.defaults = defaults;
-        this.uploadLimitBytes = uploadLimitBytes;
+        this.pipeline = pipeline;
         this.progressInterval = progressInterval;
-        this.host = host;
         this.nanoClock = nanoClock;
-        FrameRasterizer sizes = new FrameRasterizer(defaults.width(), defaults.height(), defaults.theme());
-        this.frameMargins = sizes.heightFor(0);
-        this.lineHeight = sizes.heightFor(1) - frameMargins;
     }
 
     @Override
@@ -181,17 +171,17 @@ public final class TopCommandListener extends ListenerAdapter {
         long guildId = job.guildId;
         TopOptions options = job.options;
         try {
-            RecordingPlan plan = plan(options);
+            RecordingPlan plan = pipeline.plan(options);
             ProgressEditor progress = new ProgressEditor(hook, guildId, progressInterval, nanoClock);
             List<SystemSample> samples = recordings.record(plan, progress);
-            Optional<byte[]> gif = GifFitter.fit(samples, plan, uploadLimitBytes);
+            Optional<GifPipeline.RenderedGif> gif = pipeline.render(samples, plan, Optional.empty());
             if (gif.isEmpty()) {
                 hook.editOriginal("Sorry, even a one-frame GIF is larger than this server's upload limit.")
                         .setAllowedMentions(ChatText.noMentions())
                         .queue(null, failure -> LOG.warn("guild {}: could not report the size", guildId));
                 return;
             }
-            upload(hook, guildId, gif.get(), TopSummary.of(host, samples.get(samples.size() - 1)));
+            upload(hook, guildId, gif.get().gif(), gif.get().summary());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             if (job.told.compareAndSet(false, true)) {
@@ -256,19 +246,6 @@ public final class TopCommandListener extends ListenerAdapter {
         hook.editOriginal(message).setFiles().setAllowedMentions(ChatText.noMentions()).queue(null,
                 failure -> LOG.warn("guild {}: could not tell the user that /top failed: {}", guildId,
                         failure.toString()));
-    }
-
-    /** The recording asked for: the default one, as tall as the rows asked for need, if any were. */
-    private RecordingPlan plan(TopOptions options) {
-        int height = defaults.height();
-        ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
-        if (options.rows().isPresent()) {
-            int rows = options.rows().getAsInt();
-            height = Math.min(RecordingPlan.MAX_SIDE, Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
-            screen = screen.withRows(rows);
-        }
-        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),
-                height, options.theme(), defaults.plays(), screen);
     }
 
     private void refuse(SlashCommandInteractionEvent event, long guildId, String message) {

@@ -3,6 +3,7 @@ package org.topgif.bot.command;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import org.topgif.bot.post.TopOptions;
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.ScreenOptions;

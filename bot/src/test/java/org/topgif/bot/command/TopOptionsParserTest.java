@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
+import org.topgif.bot.post.TopOptions;
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.ScreenOptions;

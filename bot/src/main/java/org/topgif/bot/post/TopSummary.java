@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.post;
 
 import java.util.Comparator;
 import java.util.Locale;
@@ -21,13 +21,22 @@ public final class TopSummary {
     }
 
     public static String of(String host, SystemSample last) {
+        return line(ChatText.escape(host), last);
+    }
+
+    /** The line for a scheduled post: "db-1 · 14:00 UTC · load …", naming the slot it shows. */
+    public static String at(String host, String slot, SystemSample last) {
+        return line(ChatText.escape(host) + " · " + ChatText.escape(slot), last);
+    }
+
+    private static String line(String escapedHead, SystemSample last) {
         String busiest = last.processes().stream()
                 .sorted(Comparator.comparingDouble(ProcessRow::cpuPercent).reversed()
                         .thenComparingInt(ProcessRow::pid))
                 .limit(3)
                 .map(row -> String.format(Locale.ROOT, "%s %.1f%%", ChatText.escape(row.name()), row.cpuPercent()))
                 .collect(Collectors.joining(", "));
-        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", ChatText.escape(host),
+        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", escapedHead,
                 last.load().oneMinute(), last.load().fiveMinutes(), last.load().fifteenMinutes(), busiest);
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
     }

@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.post;
 
 import java.util.EnumSet;
 

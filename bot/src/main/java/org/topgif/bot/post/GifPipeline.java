@@ -1,0 +1,68 @@
+package org.topgif.bot.post;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.raster.FrameRasterizer;
+import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.ScreenLayout;
+import org.topgif.renderer.screen.ScreenOptions;
+
+/**
+ * The one path from what was asked for to what is posted, for /top and scheduled posts alike: the recording
+ * plan for a request's options, then the recorded samples drawn into a GIF that fits the upload limit,
+ * with its summary line. Where the GIF goes is the publishers' business. Immutable and thread-safe.
+ */
+public final class GifPipeline {
+
+    private final RecordingPlan defaults;
+    private final long uploadLimitBytes;
+    private final String host;
+    /** Frame height without text lines, and per line: to grow the GIF when more rows are asked for. */
+    private final int frameMargins;
+    private final int lineHeight;
+
+    /** @param host the name the summaries give this host */
+    public GifPipeline(RecordingPlan defaults, long uploadLimitBytes, String host) {
+        this.defaults = defaults;
+        this.uploadLimitBytes = uploadLimitBytes;
+        this.host = host;
+        FrameRasterizer sizes = new FrameRasterizer(defaults.width(), defaults.height(), defaults.theme());
+        this.frameMargins = sizes.heightFor(0);
+        this.lineHeight = sizes.heightFor(1) - frameMargins;
+    }
+
+    /** The recording asked for: the default one, as tall as the rows asked for need, if any were. */
+    public RecordingPlan plan(TopOptions options) {
+        int height = defaults.height();
+        ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
+        if (options.rows().isPresent()) {
+            int rows = options.rows().getAsInt();
+            height = Math.min(RecordingPlan.MAX_SIDE,
+                    Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
+            screen = screen.withRows(rows);
+        }
+        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),
+                height, options.theme(), defaults.plays(), screen);
+    }
+
+    /**
+     * The GIF of {@code samples} and its summary, naming {@code slot} when it is a scheduled post's; empty when
+     * not even one frame fits the upload limit.
+     */
+    public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot) {
+        SystemSample last = samples.get(samples.size() - 1);
+        String summary = slot.map(label -> TopSummary.at(host, label, last)).orElseGet(() -> TopSummary.of(host, last));
+        return GifFitter.fit(samples, plan, uploadLimitBytes).map(gif -> new RenderedGif(gif, summary));
+    }
+
+    /**
+     * A GIF ready to post, with the line that goes with it as message and alt text.
+     *
+     * @param gif the GIF's bytes; the pipeline hands them over and keeps no reference, so they are not copied
+     */
+    public record RenderedGif(byte[] gif, String summary) {
+    }
+}
