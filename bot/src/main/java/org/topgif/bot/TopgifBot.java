@@ -1,5 +1,6 @@
 package org.topgif.bot;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.concurrent.Executors;
@@ -21,7 +22,11 @@ import org.topgif.bot.command.Recordings;
 import org.topgif.bot.command.TopCommand;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
+import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.schedule.ScheduleRunner;
+import org.topgif.bot.schedule.ScheduledPosts;
+import org.topgif.bot.schedule.Sleeper;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.config.DiscordToken;
@@ -40,14 +45,22 @@ public final class TopgifBot implements AutoCloseable {
     private final TopCommandListener listener;
     private final ScheduledExecutorService callbackRetries;
     private final GatewaySessionController gateway;
+    private final ScheduleRunner schedules;
 
     private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener,
-                      ScheduledExecutorService callbackRetries, GatewaySessionController gateway) {
+                      ScheduledExecutorService callbackRetries, GatewaySessionController gateway,
+                      ScheduleRunner schedules) {
         this.jda = jda;
         this.queue = queue;
         this.listener = listener;
         this.callbackRetries = callbackRetries;
         this.gateway = gateway;
+        this.schedules = schedules;
+    }
+
+    /** The scheduled posts, with what each last did. */
+    public ScheduledPosts schedules() {
+        return schedules.schedules();
     }
 
     /**
@@ -57,6 +70,13 @@ public final class TopgifBot implements AutoCloseable {
      */
     public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host)
             throws InterruptedException {
+        Clock clock = Clock.systemUTC();
+        return start(settings, token, recordings, host, clock, Sleeper.on(clock));
+    }
+
+    /** As {@link #start(TopgifSettings, DiscordToken, Recordings, String)}, with the schedules' clock given. */
+    public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
+                                  Clock clock, Sleeper sleeper) throws InterruptedException {
         var limits = settings.rateLimit();
         RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
         // One client for JDA and for the interaction callbacks that the bot sends and retries itself.
@@ -99,7 +119,10 @@ public final class TopgifBot implements AutoCloseable {
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
-        return new TopgifBot(jda, queue, listener, callbackRetries, gateway);
+        ChannelPublisher publisher = new ChannelPublisher(jda);
+        ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
+                recordings, pipeline, publisher, posts));
+        return new TopgifBot(jda, queue, listener, callbackRetries, gateway, schedules);
     }
 
     public JDA jda() {
@@ -112,6 +135,7 @@ public final class TopgifBot implements AutoCloseable {
      */
     public void stop(Duration grace) throws InterruptedException {
         listener.tellWaiting(queue.stopTaking());
+        schedules.stop(grace);
         if (!queue.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("recordings still running after {} s; telling their users and disconnecting",
                     grace.toSeconds());
@@ -136,6 +160,7 @@ public final class TopgifBot implements AutoCloseable {
             queue.close();
             callbackRetries.shutdownNow();
             gateway.close();
+            schedules.close();
         }
     }
 }

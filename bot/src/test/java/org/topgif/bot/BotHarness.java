@@ -19,28 +19,47 @@ final class BotHarness implements AutoCloseable {
 
     final FakeDiscord discord;
     final TopgifBot bot;
+    /** Whether closing the harness closes the fake too: not when a test runs several bots against one. */
+    private final boolean ownsDiscord;
 
-    private BotHarness(FakeDiscord discord, TopgifBot bot) {
+    private BotHarness(FakeDiscord discord, TopgifBot bot, boolean ownsDiscord) {
         this.discord = discord;
         this.bot = bot;
+        this.ownsDiscord = ownsDiscord;
     }
 
     static BotHarness start(int guilds, Map<String, String> extraEnvironment, Recordings recordings) throws Exception {
         FakeDiscord discord = new FakeDiscord(guilds);
+        try {
+            return new BotHarness(discord, startBot(discord, extraEnvironment, "", recordings, null), true);
+        } catch (Exception | Error failed) {
+            discord.close();
+            throw failed;
+        }
+    }
+
+    /**
+     * A bot against {@code discord}, with an application.conf that may name its channels; {@code time} runs
+     * the schedules (null: the system clock). Closing it stops the bot and leaves the fake running.
+     */
+    static BotHarness start(FakeDiscord discord, Map<String, String> extraEnvironment, String applicationConf,
+                            Recordings recordings, ManualTime time) throws Exception {
+        return new BotHarness(discord, startBot(discord, extraEnvironment, applicationConf, recordings, time), false);
+    }
+
+    private static TopgifBot startBot(FakeDiscord discord, Map<String, String> extraEnvironment,
+                                      String applicationConf, Recordings recordings, ManualTime time) throws Exception {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("DISCORD_TOKEN", "test.token.value");
         environment.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
         environment.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         environment.putIfAbsent("TOPGIF_DISCORD_GUILD_IDS",
                 discord.guildIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
-        TopgifSettings settings = new SettingsLoader(environment).load(com.typesafe.config.ConfigFactory.empty());
-        try {
-            TopgifBot bot = TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost");
-            return new BotHarness(discord, bot);
-        } catch (Exception | Error failed) {
-            discord.close();
-            throw failed;
-        }
+        TopgifSettings settings = new SettingsLoader(environment).load(com.typesafe.config.ConfigFactory.parseString(
+                applicationConf));
+        return time == null
+                ? TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost")
+                : TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost", time, time);
     }
 
     /** Waits until a request matching {@code which} has arrived, up to {@code timeout}. */
@@ -66,7 +85,9 @@ final class BotHarness implements AutoCloseable {
         try {
             bot.close();
         } finally {
-            discord.close();
+            if (ownsDiscord) {
+                discord.close();
+            }
         }
     }
 }

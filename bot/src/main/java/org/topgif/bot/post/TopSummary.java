@@ -24,9 +24,9 @@ public final class TopSummary {
         return line(ChatText.escape(host), last);
     }
 
-    /** The line for a scheduled post: "db-1 · 14:00 UTC · load …", naming the slot it shows. */
+    /** The line for a scheduled post: "db-1 · 14:00 UTC · load …", naming the slot it shows (our own text). */
     public static String at(String host, String slot, SystemSample last) {
-        return line(ChatText.escape(host) + " · " + ChatText.escape(slot), last);
+        return line(ChatText.escape(host) + " · " + slot, last);
     }
 
     private static String line(String escapedHead, SystemSample last) {

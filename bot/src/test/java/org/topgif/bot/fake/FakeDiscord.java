@@ -45,6 +45,12 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<PlannedFailure> failures = new CopyOnWriteArrayList<>();
     private final Map<String, DataArray> commandsByScope = new ConcurrentHashMap<>();
     private final Map<Long, Long> interactionReceived = new ConcurrentHashMap<>();
+    /** Channel messages as Discord stored them, with the request that made each; guarded by this. */
+    private final Map<Long, List<RecordedRequest>> storedByChannel = new HashMap<>();
+    private final Map<String, DataObject> messageByNonce = new HashMap<>();
+    private final Map<Long, int[]> deniedChannels = new ConcurrentHashMap<>();
+    private final List<String> failingNonces = new CopyOnWriteArrayList<>();
+    private int storeThenFail;
 
     /** A failure to answer with, to requests that match, a number of times. */
     private static final class PlannedFailure {
@@ -123,6 +129,31 @@ public final class FakeDiscord implements AutoCloseable {
     /** Like {@link #fail}, for requests that upload a file only. */
     public void failUploads(int status, Duration retryAfter, int times) {
         failures.add(new PlannedFailure("PATCH", Pattern.compile(".*"), true, status, retryAfter, times));
+    }
+
+    /** The text channel of a guild. */
+    public long channelOf(long guild) {
+        return channelByGuild.get(guild);
+    }
+
+    /** Posts to this channel are answered with {@code status} and Discord's error {@code code} (50013, 10003…). */
+    public void denyChannel(long channel, int status, int code) {
+        deniedChannels.put(channel, new int[] {status, code});
+    }
+
+    /** Every post carrying this nonce is answered 500, and not stored. */
+    public void failNonce(String nonce) {
+        failingNonces.add(nonce);
+    }
+
+    /** The next {@code times} channel messages are stored, then answered 500, as Discord sometimes does. */
+    public synchronized void storeThenFail(int times) {
+        storeThenFail = times;
+    }
+
+    /** The messages stored in a channel, oldest first, each as the request that created it. */
+    public synchronized List<RecordedRequest> storedMessages(long channel) {
+        return List.copyOf(storedByChannel.getOrDefault(channel, List.of()));
     }
 
     /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
@@ -212,11 +243,62 @@ public final class FakeDiscord implements AutoCloseable {
                 }
                 return;
             }
+            if (method.equals("POST") && path.matches("channels/\\d+/messages")) {
+                RecordedRequest[] recorded = new RecordedRequest[1];
+                String messagePath = path;
+                Optional<DataObject> payload = json;
+                Optional<byte[]> upload = file;
+                Optional<String> uploadName = fileName;
+                Answer answer = channelMessage(Long.parseLong(path.split("/")[1]), json.orElse(DataObject.empty()),
+                        status -> recorded[0] = new RecordedRequest(method, messagePath, query, headers, payload,
+                                upload, uploadName, received, status));
+                requests.add(recorded[0]);
+                respond(exchange, answer.status, answer.body);
+                return;
+            }
             Answer answer = route(method, path, json);
             requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
                     answer.status));
             respond(exchange, answer.status, answer.body);
         }
+    }
+
+    /**
+     * A message to a channel, as Discord takes it: refused for a denied channel; with {@code enforce_nonce}, the
+     * message already made with the same nonce is returned instead of a second one.
+     *
+     * @param record makes the request's record once its status is known
+     */
+    private synchronized Answer channelMessage(long channel, DataObject payload,
+                                               java.util.function.IntFunction<RecordedRequest> record) {
+        int[] denied = deniedChannels.get(channel);
+        if (denied != null) {
+            record.apply(denied[0]);
+            return new Answer(denied[0], DataObject.empty().put("message", denied[1] == 10003 ? "Unknown Channel"
+                    : denied[1] == 50001 ? "Missing Access" : "Missing Permissions").put("code", denied[1]));
+        }
+        String nonce = payload.getString("nonce", null);
+        if (nonce != null && failingNonces.contains(nonce)) {
+            record.apply(500);
+            return new Answer(500, DataObject.empty().put("message", "500: Internal Server Error").put("code", 0));
+        }
+        String key = channel + "/" + nonce;
+        if (nonce != null && payload.getBoolean("enforce_nonce", false) && messageByNonce.containsKey(key)) {
+            record.apply(200);
+            return new Answer(200, messageByNonce.get(key));
+        }
+        DataObject message = payloads.message(channel, payload);
+        if (nonce != null) {
+            messageByNonce.put(key, message);
+        }
+        boolean fail = storeThenFail > 0;
+        if (fail) {
+            storeThenFail--;
+        }
+        RecordedRequest request = record.apply(fail ? 500 : 200);
+        storedByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(request);
+        return fail ? new Answer(500, DataObject.empty().put("message", "500: Internal Server Error").put("code", 0))
+                : new Answer(200, message);
     }
 
     private synchronized PlannedFailure takeFailure(String method, String path, boolean upload) {
@@ -273,9 +355,6 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if (path.startsWith("webhooks/")) {
             return new Answer(200, payloads.message(0, json.orElse(DataObject.empty())));
-        }
-        if (method.equals("POST") && path.startsWith("channels/") && path.endsWith("/messages")) {
-            return new Answer(200, payloads.message(Long.parseLong(parts[1]), json.orElse(DataObject.empty())));
         }
         return new Answer(404, DataObject.empty().put("message", "404: Not Found").put("code", 0));
     }
