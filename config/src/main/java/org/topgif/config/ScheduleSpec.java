@@ -59,6 +59,9 @@ public record ScheduleSpec(long channel, Duration every, Duration offset, int se
 
     /** "1h", "30m", "90s": how the settings write a period. */
     public static String describe(Duration period) {
+        if (period.isZero()) {
+            return "0m";
+        }
         if (period.toSeconds() % 3600 == 0) {
             return period.toHours() + "h";
         }

@@ -61,6 +61,11 @@ public final class ScheduledPosts {
         this.posts = posts;
     }
 
+    /** The schedules, their zone and grace. */
+    public ScheduleSettings settings() {
+        return settings;
+    }
+
     /** The slots of a schedule in the settings' zone. */
     public Slots slotsOf(ScheduleSpec spec) {
         return new Slots(spec.every(), spec.offset(), settings.zone());

@@ -137,6 +137,31 @@ class TopgifMainTest {
     }
 
     @Test
+    void schedulesPrintsEachScheduleWithItsNextThreeSlots() {
+        assertEquals(0, run(Map.of("TOPGIF_SCHEDULE_CHANNEL", "223456789012345678", "TOPGIF_SCHEDULE_EVERY", "30m",
+                "TOPGIF_SCHEDULE_ZONE", "Europe/Berlin"), "schedules"));
+        List<String> lines = out().lines().toList();
+        assertEquals("schedule 1: every 30m to channel 223456789012345678, offset 0m, 12 s, sort cpu, rows as the GIF "
+                + "holds, theme dark, silent", lines.get(0));
+        assertTrue(lines.get(1).matches("  next: (\\d{4}-\\d\\d-\\d\\d \\d\\d:[03]0 CES?T \\(\\d\\d:[03]0 UTC\\)(, )?){3}"),
+                lines.get(1));
+        assertEquals("", err());
+    }
+
+    @Test
+    void aBadScheduleStopsTheBotAndSchedulesWithOneLineAndExitCode78() {
+        Map<String, String> bad = Map.of("DISCORD_TOKEN", "secret.token.value", "TOPGIF_SCHEDULE_CHANNEL", "1",
+                "TOPGIF_SCHEDULE_EVERY", "7m");
+        String line = "topgif: bad setting topgif.schedule.every = \"7m\" (environment variable TOPGIF_SCHEDULE_EVERY): "
+                + "expected " + org.topgif.config.ScheduleSpec.EVERY_RULE + "\n";
+        assertEquals(78, run(bad, "schedules"));
+        assertEquals(line, err());
+        err.reset();
+        assertEquals(78, run(bad, "bot"));
+        assertEquals(line, err());
+    }
+
+    @Test
     void theBotWithoutATokenStopsWithOneLine() {
         assertEquals(78, run(Map.of(), "bot"));
         assertEquals("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
