@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Registers /top globally or in the configured guilds, only where Discord's copy differs from ours, so a
+ * Registers the bot's commands globally or in the configured guilds, only where Discord's copy differs from ours, so a
  * restart does not re-register needlessly (global changes take Discord up to an hour to spread).
  */
 final class CommandRegistrar {
@@ -23,7 +23,13 @@ final class CommandRegistrar {
     private CommandRegistrar() {
     }
 
-    static void register(JDA jda, SlashCommandData command, List<Long> guildIds) {
+    static void register(JDA jda, List<SlashCommandData> commands, List<Long> guildIds) {
+        for (SlashCommandData command : commands) {
+            register(jda, command, guildIds);
+        }
+    }
+
+    private static void register(JDA jda, SlashCommandData command, List<Long> guildIds) {
         if (guildIds.isEmpty()) {
             if (differs(jda.retrieveCommands().complete(), command)) {
                 jda.upsertCommand(command).complete();

@@ -3,6 +3,7 @@ package org.topgif.bot;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +23,8 @@ import org.topgif.bot.command.Recordings;
 import org.topgif.bot.command.TopCommand;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
+import org.topgif.bot.command.TopSchedulesCommand;
+import org.topgif.bot.command.TopSchedulesListener;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.schedule.ScheduleRunner;
@@ -86,11 +89,12 @@ public final class TopgifBot implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        InteractionCallbacks callbacks = new InteractionCallbacks(http, settings.discord().restUrl(), callbackRetries,
+                System::currentTimeMillis);
         GifPipeline pipeline = new GifPipeline(settings.recording(), settings.discord().uploadLimitBytes(), host);
         TopCommandListener listener = new TopCommandListener(
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
-                new InteractionCallbacks(http, settings.discord().restUrl(), callbackRetries,
-                        System::currentTimeMillis),
+                callbacks,
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
                 queue, recordings, pipeline, settings.command().progressInterval(), System::nanoTime);
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
@@ -107,8 +111,9 @@ public final class TopgifBot implements AutoCloseable {
         try {
             jda = builder.build();
             jda.awaitReady();
-            CommandRegistrar.register(jda, TopCommand.definition(settings.command(),
-                    settings.discord().administratorsOnly()), settings.discord().guildIds());
+            CommandRegistrar.register(jda, List.of(TopCommand.definition(settings.command(),
+                    settings.discord().administratorsOnly()), TopSchedulesCommand.definition()),
+                    settings.discord().guildIds());
         } catch (InterruptedException | RuntimeException failed) {
             if (jda != null) {
                 jda.shutdownNow();
@@ -122,6 +127,7 @@ public final class TopgifBot implements AutoCloseable {
         ChannelPublisher publisher = new ChannelPublisher(jda);
         ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
                 recordings, pipeline, publisher, posts));
+        jda.addEventListener(new TopSchedulesListener(schedules.schedules(), callbacks));
         return new TopgifBot(jda, queue, listener, callbackRetries, gateway, schedules);
     }
 

@@ -233,4 +233,33 @@ class ScheduledPostsEndToEndTest {
             }
         }
     }
+
+    @Test
+    void topSchedulesTellsThisServersSchedulesWithTheirNextPostAndLastResult() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(30));
+        try (FakeDiscord discord = new FakeDiscord(2)) {
+            long guild = discord.guildIds().get(0);
+            long channel = discord.channelOf(guild);
+            long otherChannel = discord.channelOf(discord.guildIds().get(1));
+            try (BotHarness harness = bot(discord, everyMinute(channel, otherChannel), time, "0s")) {
+                assertEquals(List.of("top", "top-schedules"), List.of(
+                        discord.commands("guild:" + guild).getObject(0).getString("name"),
+                        discord.commands("guild:" + guild).getObject(1).getString("name")));
+                assertEquals("32", discord.commands("guild:" + guild).getObject(1)
+                        .getString("default_member_permissions"), "Manage Server");
+                time.runTo(T.plusSeconds(60));
+                await(() -> discord.storedMessages(channel).size() == 1, "the 14:01 post");
+                await(() -> harness.bot.schedules().lastResult(harness.bot.schedules().settings().schedules().get(0))
+                        .isPresent(), "its result");
+                FakeDiscord.Interaction asked = discord.sendCommand(guild, "top-schedules", Map.of());
+                RecordedRequest reply = harness.await(r -> r.path().equals("interactions/" + asked.id() + "/"
+                        + asked.token() + "/callback"), WAIT);
+                DataObject data = reply.json().orElseThrow().getObject("data");
+                assertEquals(64, data.getInt("flags") & 64, "ephemeral");
+                long next = T.plusSeconds(120).getEpochSecond();
+                assertEquals("Scheduled process GIFs in this server:\n• every 1m to <#" + channel + ">: next <t:" + next
+                        + ":R> (<t:" + next + ":t>); last: posted the 14:01 UTC GIF\n", data.getString("content"));
+            }
+        }
+    }
 }

@@ -76,6 +76,31 @@ public final class ScheduledPosts {
         return Optional.ofNullable(lastResults.get(spec));
     }
 
+    /**
+     * This guild's schedules in a few lines for /top-schedules: each one's channel, when its next post is due
+     * (a Discord timestamp, shown in the reader's time) and how its last one went.
+     */
+    public String reportFor(long guildId) {
+        Instant now = clock.instant();
+        StringBuilder report = new StringBuilder();
+        for (ScheduleSpec spec : settings.schedules()) {
+            if (publisher.guildOf(spec.channel()) != guildId) {
+                continue;
+            }
+            long next = slotsOf(spec).after(now).getEpochSecond();
+            report.append("• every ").append(ScheduleSpec.describe(spec.every())).append(" to <#")
+                    .append(spec.channel()).append(">: next <t:").append(next).append(":R> (<t:").append(next)
+                    .append(":t>); last: ").append(lastResult(spec).orElse("none yet")).append('\n');
+        }
+        if (report.isEmpty()) {
+            return "This server has no scheduled posts. The bot's operator adds them with TOPGIF_SCHEDULE_CHANNEL "
+                    + "or topgif.schedules.";
+        }
+        String text = "Scheduled process GIFs in this server:\n" + report;
+        // Discord's limit for a message's content.
+        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+    }
+
     /** Says once, at start-up, whether each schedule's channel can take its posts. */
     public void checkChannels() {
         for (ScheduleSpec spec : settings.schedules()) {

@@ -158,13 +158,18 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
     public Interaction sendTop(long guild, Map<String, Object> options) throws IOException {
+        return sendCommand(guild, "top", options);
+    }
+
+    /** Sends the slash command {@code name} from a member of {@code guild}. */
+    public Interaction sendCommand(long guild, String name, Map<String, Object> options) throws IOException {
         long id = ids.next();
         String token = "interaction-token-" + id;
         DataArray optionArray = DataArray.empty();
-        options.forEach((name, value) -> optionArray.add(DataObject.empty().put("name", name)
+        options.forEach((option, value) -> optionArray.add(DataObject.empty().put("name", option)
                 .put("type", value instanceof Number ? 4 : 3).put("value", value)));
         DataObject interaction = payloads.interaction(id, token, guild, channelByGuild.get(guild),
-                commandId(guild), optionArray);
+                commandId(guild, name), name, optionArray);
         interactionReceived.put(id, System.nanoTime());
         gateway.dispatch("INTERACTION_CREATE", interaction);
         return new Interaction(id, token, guild);
@@ -191,12 +196,16 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.opsReceived();
     }
 
-    private long commandId(long guild) {
-        DataArray commands = commands("guild:" + guild);
-        if (commands.isEmpty()) {
-            commands = commands("global");
+    private long commandId(long guild, String name) {
+        for (String scope : List.of("guild:" + guild, "global")) {
+            DataArray commands = commands(scope);
+            for (int i = 0; i < commands.length(); i++) {
+                if (commands.getObject(i).getString("name").equals(name)) {
+                    return commands.getObject(i).getLong("id");
+                }
+            }
         }
-        return commands.isEmpty() ? 1 : commands.getObject(0).getLong("id");
+        return 1;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -336,7 +345,19 @@ public final class FakeDiscord implements AutoCloseable {
                 if (scope.startsWith("guild:")) {
                     command.put("guild_id", scope.substring("guild:".length()));
                 }
-                commandsByScope.put(scope, DataArray.empty().add(command));
+                // An upsert replaces the command of that name in place, or adds it, and keeps the others.
+                DataArray kept = DataArray.empty();
+                DataArray before = commands(scope);
+                boolean replaced = false;
+                for (int i = 0; i < before.length(); i++) {
+                    boolean same = before.getObject(i).getString("name").equals(command.getString("name"));
+                    kept.add(same ? command : before.getObject(i));
+                    replaced |= same;
+                }
+                if (!replaced) {
+                    kept.add(command);
+                }
+                commandsByScope.put(scope, kept);
                 return new Answer(201, command);
             }
         }

@@ -83,7 +83,8 @@ final class FakePayloads {
     }
 
     /** A /top from a member, as INTERACTION_CREATE carries it. */
-    DataObject interaction(long id, String token, long guild, long channel, long commandId, DataArray options) {
+    DataObject interaction(long id, String token, long guild, long channel, long commandId, String name,
+                           DataArray options) {
         DataObject user = DataObject.empty().put("id", Long.toString(ids.next())).put("username", "someone")
                 .put("discriminator", "0").put("global_name", "Someone").putNull("avatar").put("public_flags", 0);
         DataObject interaction = DataObject.empty()
@@ -105,7 +106,7 @@ final class FakePayloads {
                         .put("permissions", "2248473465835073").put("joined_at", OffsetDateTime.now().toString())
                         .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
                         .putNull("nick").putNull("avatar"))
-                .put("data", DataObject.empty().put("id", Long.toString(commandId)).put("name", "top")
+                .put("data", DataObject.empty().put("id", Long.toString(commandId)).put("name", name)
                         .put("type", 1).put("options", options))
                 .put("app_permissions", "2248473465835073")
                 .put("locale", "en-US")
