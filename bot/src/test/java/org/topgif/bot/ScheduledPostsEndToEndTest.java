@@ -115,6 +115,27 @@ class ScheduledPostsEndToEndTest {
         }
     }
 
+    @Test
+    void aDayOfAnHourlyScheduleInBerlinPostsOnTheHourIncludingTheDayClocksGoBack() throws Exception {
+        Instant midnight = Instant.parse("2026-10-24T22:00:00Z"); // 00:00 CEST on the day that falls back
+        ManualTime time = new ManualTime(midnight.minusSeconds(30));
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String conf = "topgif { schedule-zone = Europe/Berlin, schedules = [ { channel = \"" + channel
+                    + "\", every = 1h, seconds = 2 } ] }";
+            try (BotHarness harness = bot(discord, conf, time, "0s")) {
+                time.runTo(midnight.plus(Duration.ofHours(25)).minusSeconds(1));
+                await(() -> discord.storedMessages(channel).size() == 25, "25 hourly posts on a 25-hour day");
+                Set<String> slots = new HashSet<>();
+                for (RecordedRequest post : discord.storedMessages(channel)) {
+                    slots.add(post.json().orElseThrow().getString("content").split(" · ")[1]);
+                }
+                assertEquals(25, slots.size(), "a slot each: " + slots);
+                assertTrue(slots.containsAll(List.of("00:00 CEST", "02:00 CEST", "02:00 CET", "23:00 CET")), slots.toString());
+            }
+        }
+    }
+
     private static void assertLoopingGif(byte[] gif, int frames) throws Exception {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
