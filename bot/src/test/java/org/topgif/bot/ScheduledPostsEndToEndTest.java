@@ -283,4 +283,30 @@ class ScheduledPostsEndToEndTest {
             }
         }
     }
+
+    @Test
+    void aSlowRecordingForOneScheduleDoesNotDelayAnother() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(30));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        InstantRecordings instant = new InstantRecordings();
+        try (FakeDiscord discord = new FakeDiscord(2)) {
+            long slow = discord.channelOf(discord.guildIds().get(0));
+            long quick = discord.channelOf(discord.guildIds().get(1));
+            String conf = "topgif.schedules = [ { channel = \"" + slow + "\", every = 1m, seconds = 2 },"
+                    + " { channel = \"" + quick + "\", every = 1m, seconds = 3 } ]";
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", "0s"), conf,
+                    (plan, progress) -> {
+                        if (plan.frames() == 2) {
+                            release.await(); // the slow schedule's recording hangs
+                        }
+                        return instant.record(plan, progress);
+                    }, time)) {
+                time.runTo(T.plusSeconds(60));
+                await(() -> discord.storedMessages(quick).size() == 1, "the quick schedule's post");
+                assertEquals(List.of(), discord.storedMessages(slow));
+                release.countDown();
+                await(() -> discord.storedMessages(slow).size() == 1, "the slow schedule's post, once released");
+            }
+        }
+    }
 }
