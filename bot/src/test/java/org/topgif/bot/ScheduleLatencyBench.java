@@ -31,7 +31,7 @@ public final class ScheduleLatencyBench {
             long channel = discord.channelOf(discord.guildIds().get(0));
             String conf = "topgif.schedules = [ { channel = \"" + channel + "\", every = 1m, seconds = " + seconds + " } ]";
             try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", "0s"), conf,
-                    new HostRecordings(CommandLineRedactor.ENABLED), null)) {
+                    new HostRecordings(CommandLineRedactor.ENABLED, java.util.Optional.of(java.nio.file.Path.of("/etc/passwd"))), null)) {
                 Instant first = harness.bot.schedules().slotsOf(harness.bot.schedules().settings().schedules().get(0))
                         .after(Instant.now());
                 long deadline = System.nanoTime() + (first.toEpochMilli() - System.currentTimeMillis()

@@ -122,7 +122,8 @@ public final class SettingsLoader {
                 screen);
         CommandLimits command = command(settings);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
-                command, rateLimit(settings), ScheduleReader.read(settings, command, recording), warnings);
+                command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
+                warnings);
     }
 
     private static DiscordSettings discord(SettingsReader settings) {
@@ -150,6 +151,32 @@ public final class SettingsLoader {
         return new DiscordSettings(token.isEmpty() ? Optional.empty() : Optional.of(new DiscordToken(token)),
                 restUrl, gatewayUrl, settings.ids("topgif.discord.guild-ids"), administratorsOnly,
                 settings.longIn("topgif.discord.upload-limit-bytes", 65_536, 524_288_000));
+    }
+
+    private static HostSettings host(SettingsReader settings) {
+        String passwd = settings.string("topgif.sampler.passwd-file", 500).trim();
+        String name = settings.string("topgif.host-name", 253).trim();
+        String nameFile = settings.string("topgif.host-name-file", 500).trim();
+        if (name.isEmpty() && !nameFile.isEmpty()) {
+            try {
+                name = Files.readAllLines(Path.of(nameFile)).stream().map(String::trim).filter(line -> !line.isEmpty())
+                        .findFirst().orElse("");
+            } catch (java.io.IOException | RuntimeException unreadable) {
+                throw settings.bad("topgif.host-name-file", "a readable file whose first line is the host's name");
+            }
+        }
+        if (name.isEmpty()) {
+            name = operatingSystemHostName();
+        }
+        return new HostSettings(name, passwd.isEmpty() ? Optional.empty() : Optional.of(Path.of(passwd)));
+    }
+
+    private static String operatingSystemHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException unnamed) {
+            return "this host";
+        }
     }
 
     private static CommandLimits command(SettingsReader settings) {

@@ -3,6 +3,7 @@ package org.topgif.config;
 import java.util.List;
 
 import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.screen.ScreenOptions;
 
 /**
@@ -14,14 +15,20 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param command       what /top accepts
  * @param rateLimit     how often each guild may ask, and how many recordings run at once
  * @param schedules     the scheduled posts
+ * @param host          the watched host's name and where its users' names come from
  * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
                              CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
-                             List<String> warnings) {
+                             HostSettings host, List<String> warnings) {
 
     public TopgifSettings {
         warnings = List.copyOf(warnings);
+    }
+
+    /** How command lines are shown: redacted unless the operator turned it off. */
+    public CommandLineRedactor redactor() {
+        return redactSecrets ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED;
     }
 
     /** The default layout of the process table. */

@@ -194,4 +194,21 @@ class SettingsLoaderTest {
         assertEquals("bad setting topgif.schedule-zone = \"Mars/Olympus\" (from application.conf: 1): expected a time "
                 + "zone such as UTC or Europe/Berlin", failure(Map.of(), "topgif.schedule-zone = Mars/Olympus"));
     }
+
+    @Test
+    void theHostIsNamedFromASettingOrAFileAndItsUsersFromTheGivenPasswdFile(@TempDir Path dir) throws IOException {
+        Path hostname = Files.writeString(dir.resolve("hostname"), "\ndb-1\n");
+        HostSettings fromFile = load(Map.of("TOPGIF_HOST_NAME_FILE", hostname.toString(),
+                "TOPGIF_SAMPLER_PASSWD_FILE", "/host/etc/passwd"), "").host();
+        assertEquals("db-1", fromFile.name());
+        assertEquals(java.util.Optional.of(Path.of("/host/etc/passwd")), fromFile.passwdFile());
+        assertEquals("web-2", load(Map.of("TOPGIF_HOST_NAME", "web-2", "TOPGIF_HOST_NAME_FILE", hostname.toString()),
+                "").host().name(), "the name wins over the file");
+        assertEquals(java.util.Optional.empty(), load(Map.of("TOPGIF_SAMPLER_PASSWD_FILE", ""), "").host().passwdFile(),
+                "numeric ids");
+        assertEquals(java.util.Optional.of(Path.of("/etc/passwd")), load(Map.of(), "").host().passwdFile());
+        assertEquals("bad setting topgif.host-name-file = \"" + dir.resolve("none") + "\" (environment variable "
+                + "TOPGIF_HOST_NAME_FILE): expected a readable file whose first line is the host's name",
+                failure(Map.of("TOPGIF_HOST_NAME_FILE", dir.resolve("none").toString()), ""));
+    }
 }

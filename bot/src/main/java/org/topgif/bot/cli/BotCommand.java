@@ -1,8 +1,6 @@
 package org.topgif.bot.cli;
 
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -59,9 +57,8 @@ final class BotCommand implements Subcommand {
         }
         TopgifBot bot;
         try {
-            bot = TopgifBot.start(settings, token.get(), new HostRecordings(
-                    settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED),
-                    hostName());
+            bot = TopgifBot.start(settings, token.get(), new HostRecordings(settings.redactor(),
+                    settings.host().passwdFile()), settings.host().name());
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
             return TopgifMain.EXIT_FAILED;
@@ -86,13 +83,5 @@ final class BotCommand implements Subcommand {
         }, "topgif-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException unnamed) {
-            return "this host";
-        }
     }
 }

@@ -14,7 +14,6 @@ import org.topgif.renderer.Pacer;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.raster.Theme;
-import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.sample.ProcessSampler;
 
 /** {@code topgif render}: records this host for a few seconds and writes the animated GIF to a file. */
@@ -81,8 +80,7 @@ final class RenderCommand implements Subcommand {
         // Found before the recording, not after it: a folder that cannot take the GIF.
         try (ReplacedFile file = prepare(target)) {
             byte[] gif;
-            try (ProcessSampler sampler = ProcessSampler.forThisHost(
-                    settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
+            try (ProcessSampler sampler = ProcessSampler.forThisHost(settings.redactor(), settings.host().passwdFile())) {
                 gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, new ProgressLines(err, terminal));
             }
             try {

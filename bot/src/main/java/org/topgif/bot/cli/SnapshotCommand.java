@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.topgif.config.TopgifSettings;
-import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.sample.ProcessSampler;
 import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenOptions;
@@ -45,8 +44,7 @@ final class SnapshotCommand implements Subcommand {
         Duration delay = options.durationIn("delay", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(60));
 
-        try (ProcessSampler sampler = ProcessSampler.forThisHost(
-                settings.redactSecrets() ? CommandLineRedactor.ENABLED : CommandLineRedactor.DISABLED)) {
+        try (ProcessSampler sampler = ProcessSampler.forThisHost(settings.redactor(), settings.host().passwdFile())) {
             sampler.sample();
             Thread.sleep(delay.toMillis());
             out.print(ScreenLayout.layout(sampler.sample(), screen).text());

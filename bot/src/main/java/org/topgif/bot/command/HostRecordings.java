@@ -1,6 +1,8 @@
 package org.topgif.bot.command;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.topgif.renderer.Pacer;
 import org.topgif.renderer.RecordingPlan;
@@ -14,14 +16,17 @@ import org.topgif.renderer.sample.SystemSample;
 public final class HostRecordings implements Recordings {
 
     private final CommandLineRedactor redactor;
+    private final Optional<Path> passwd;
 
-    public HostRecordings(CommandLineRedactor redactor) {
+    /** @param passwd the file that names users; empty shows numeric ids */
+    public HostRecordings(CommandLineRedactor redactor, Optional<Path> passwd) {
         this.redactor = redactor;
+        this.passwd = passwd;
     }
 
     @Override
     public List<SystemSample> record(RecordingPlan plan, RecordingProgress progress) throws InterruptedException {
-        try (ProcessSampler sampler = ProcessSampler.forThisHost(redactor)) {
+        try (ProcessSampler sampler = ProcessSampler.forThisHost(redactor, passwd)) {
             return new TopGifRecorder(sampler::sample, Pacer.SYSTEM).recordSamples(plan, progress);
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Names uids from /etc/passwd, re-read only when the file's size or modification time changes.
@@ -19,17 +20,26 @@ import java.util.Map;
  */
 final class PasswdUserNames {
 
-    private final Path passwd;
+    /** Empty: no file names the users, and every user shows as its uid. */
+    private final Optional<Path> passwd;
     private Map<Integer, String> names = Map.of();
     private FileTime loadedModified;
     private long loadedSize = -1;
 
     PasswdUserNames(Path passwd) {
+        this(Optional.of(passwd));
+    }
+
+    PasswdUserNames(Optional<Path> passwd) {
         this.passwd = passwd;
     }
 
     /** Re-reads the file if it changed since it was last read; a missing file names nobody. */
     void refresh() {
+        if (passwd.isEmpty()) {
+            return;
+        }
+        Path passwd = this.passwd.get();
         try {
             BasicFileAttributes attributes = Files.readAttributes(passwd, BasicFileAttributes.class);
             if (attributes.lastModifiedTime().equals(loadedModified) && attributes.size() == loadedSize) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,9 +38,17 @@ public final class ProcessSampler implements AutoCloseable {
 
     /** A sampler of this host's /proc, naming users from /etc/passwd and redacting command lines as given. */
     public static ProcessSampler forThisHost(CommandLineRedactor redactor) {
+        return forThisHost(redactor, Optional.of(Path.of("/etc/passwd")));
+    }
+
+    /**
+     * A sampler of this host's /proc that names users from {@code passwd}, or shows their numeric ids when it
+     * is empty: in a container, the image's own /etc/passwd would give the host's users wrong names.
+     */
+    public static ProcessSampler forThisHost(CommandLineRedactor redactor, Optional<Path> passwd) {
         Path proc = Path.of("/proc");
         return new ProcessSampler(
-                new ProcessTableReader(proc, new PasswdUserNames(Path.of("/etc/passwd")), redactor),
+                new ProcessTableReader(proc, new PasswdUserNames(passwd), redactor),
                 new LinuxHostCounters(proc), Clock.systemDefaultZone(), System::nanoTime);
     }
 

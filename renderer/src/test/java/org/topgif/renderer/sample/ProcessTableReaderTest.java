@@ -168,4 +168,14 @@ class ProcessTableReaderTest {
         }
         Files.delete(dir);
     }
+
+    @Test
+    void withoutAPasswdFileEveryUserShowsAsItsUid() throws IOException {
+        process(30, stat(30, "app", 'S', 0, 1), "1 1 1", "app\0");
+        int uid = (Integer) Files.getAttribute(proc, "unix:uid");
+        ProcessTableReader numeric = new ProcessTableReader(proc, new PasswdUserNames(java.util.Optional.empty()),
+                CommandLineRedactor.ENABLED);
+        assertEquals(Integer.toString(uid), numeric.read().get(0).user());
+        numeric.close();
+    }
 }
