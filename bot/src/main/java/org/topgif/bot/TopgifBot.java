@@ -1,5 +1,6 @@
 package org.topgif.bot;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,6 +26,7 @@ import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
 import org.topgif.bot.command.TopSchedulesCommand;
 import org.topgif.bot.command.TopSchedulesListener;
+import org.topgif.bot.health.HealthFile;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.schedule.ScheduleRunner;
@@ -85,7 +87,7 @@ public final class TopgifBot implements AutoCloseable {
         // One client for JDA and for the interaction callbacks that the bot sends and retries itself.
         OkHttpClient http = new OkHttpClient.Builder().build();
         ScheduledExecutorService callbackRetries = Executors.newSingleThreadScheduledExecutor(job -> {
-            Thread thread = new Thread(job, "topgif-callback-retry");
+            Thread thread = new Thread(job, "topgif-timers");
             thread.setDaemon(true);
             return thread;
         });
@@ -128,6 +130,13 @@ public final class TopgifBot implements AutoCloseable {
         ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
                 recordings, pipeline, publisher, posts));
         jda.addEventListener(new TopSchedulesListener(schedules.schedules(), callbacks));
+        JDA connected = jda;
+        settings.host().healthFile().ifPresent(file -> {
+            HealthFile health = new HealthFile(file, Path.of("/proc"));
+            callbackRetries.scheduleAtFixedRate(() -> health.refresh(
+                    () -> connected.getStatus() == JDA.Status.CONNECTED, Clock.systemUTC()),
+                    0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
+        });
         return new TopgifBot(jda, queue, listener, callbackRetries, gateway, schedules);
     }
 
@@ -140,6 +149,7 @@ public final class TopgifBot implements AutoCloseable {
      * {@code grace}, then disconnects.
      */
     public void stop(Duration grace) throws InterruptedException {
+        listener.stopTaking();
         listener.tellWaiting(queue.stopTaking());
         schedules.stop(grace);
         if (!queue.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {

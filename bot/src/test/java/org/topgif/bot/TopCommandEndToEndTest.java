@@ -366,4 +366,38 @@ class TopCommandEndToEndTest {
                     told);
         }
     }
+
+    @Test
+    void whileTheBotStopsARunningRecordingIsDeliveredAndNewRequestsAreToldToComeBack() throws Exception {
+        CountDownLatch recording = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        InstantRecordings instant = new InstantRecordings();
+        try (BotHarness harness = BotHarness.start(2, Map.of(), (plan, progress) -> {
+            recording.countDown();
+            release.await();
+            return instant.record(plan, progress);
+        })) {
+            FakeDiscord.Interaction running = topInFirstGuild(harness);
+            assertTrue(recording.await(20, TimeUnit.SECONDS));
+            Thread stopping = new Thread(() -> {
+                try {
+                    harness.bot.stop(Duration.ofSeconds(20));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            stopping.start();
+            // The stop has begun once it waits for the running recording.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (stopping.getState() != Thread.State.TIMED_WAITING && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            FakeDiscord.Interaction late = harness.discord.sendTop(harness.discord.guildIds().get(1), Map.of("seconds", 2));
+            assertEquals("The bot is restarting; try again in a minute.",
+                    content(harness.await(r -> ephemeralReplyOf(r, late), WAIT)));
+            release.countDown();
+            harness.await(r -> finalEditOf(r, running), WAIT);
+            stopping.join(30_000);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param name       the host's name as summaries give it
  * @param passwdFile the passwd file that names users; empty shows numeric ids, as in a container that was not
  *                   given the host's file, where the image's own would name the host's users wrongly
+ * @param healthFile the file the bot keeps fresh while it is well; empty for none
  */
-public record HostSettings(String name, Optional<Path> passwdFile) {
+public record HostSettings(String name, Optional<Path> passwdFile, Optional<Path> healthFile) {
 }

@@ -168,7 +168,9 @@ public final class SettingsLoader {
         if (name.isEmpty()) {
             name = operatingSystemHostName();
         }
-        return new HostSettings(name, passwd.isEmpty() ? Optional.empty() : Optional.of(Path.of(passwd)));
+        String health = settings.string("topgif.health-file", 500).trim();
+        return new HostSettings(name, passwd.isEmpty() ? Optional.empty() : Optional.of(Path.of(passwd)),
+                health.isEmpty() ? Optional.empty() : Optional.of(Path.of(health)));
     }
 
     private static String operatingSystemHostName() {
@@ -195,7 +197,8 @@ public final class SettingsLoader {
                 settings.durationIn("topgif.rate-limit.refill", Duration.ofSeconds(1), Duration.ofDays(1)),
                 settings.durationIn("topgif.rate-limit.idle-eviction", Duration.ofMinutes(1), Duration.ofDays(30)),
                 settings.intIn("topgif.rate-limit.max-concurrent-recordings", 1, 64),
-                settings.intIn("topgif.rate-limit.queue-size", 0, 1000));
+                settings.intIn("topgif.rate-limit.queue-size", 0, 1000),
+                settings.durationIn("topgif.rate-limit.shutdown-grace", Duration.ZERO, Duration.ofMinutes(15)));
     }
 
     /** One layer per environment variable that names a reference key, so errors can name the variable. */

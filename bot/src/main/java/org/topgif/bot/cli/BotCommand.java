@@ -9,6 +9,9 @@ import java.util.concurrent.CountDownLatch;
 
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.topgif.bot.FailureCause;
 import org.topgif.bot.TopgifBot;
 import org.topgif.bot.command.HostRecordings;
@@ -18,6 +21,8 @@ import org.topgif.renderer.sample.CommandLineRedactor;
 
 /** {@code topgif bot}: runs the Discord bot until the process is stopped. */
 final class BotCommand implements Subcommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotCommand.class);
 
     private final TopgifSettings settings;
 
@@ -71,17 +76,21 @@ final class BotCommand implements Subcommand {
             err.println("topgif: Discord did not let the bot start (" + url + "): " + FailureCause.describe(failed));
             return TopgifMain.EXIT_FAILED;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
+        Duration grace = settings.rateLimit().shutdownGrace();
+        // On SIGTERM or Ctrl-C: new /top requests are told to come back, recordings and posts under way get the
+        // grace to finish, then JDA disconnects. The stop was asked for and went as planned: exit 0, not 143.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                bot.stop(Duration.ofSeconds(8));
+                LOG.info("stopping: recordings and posts under way get up to {} s", grace.toSeconds());
+                bot.stop(grace);
+                LOG.info("stopped");
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             } finally {
-                stopped.countDown();
+                Runtime.getRuntime().halt(0);
             }
         }, "topgif-shutdown"));
-        stopped.await();
+        new CountDownLatch(1).await();
         return 0;
     }
 }

@@ -50,6 +50,8 @@ public final class TopCommandListener extends ListenerAdapter {
     private final RecordingQueue queue;
     private final Recordings recordings;
     private final GifPipeline pipeline;
+    /** Set once when the bot begins to stop; new requests are told to come back. */
+    private volatile boolean stopping;
     private final Duration progressInterval;
     private final LongSupplier nanoClock;
 
@@ -76,6 +78,10 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         long guildId = event.getGuild().getIdLong();
+        if (stopping) {
+            refuse(event, guildId, "The bot is restarting; try again in a minute.");
+            return;
+        }
         TopOptionsParser.Result parsed = parser.parse(option(event, "seconds"), option(event, "sort"),
                 option(event, "filter"), option(event, "rows"), option(event, "theme"));
         if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
@@ -112,6 +118,11 @@ public final class TopCommandListener extends ListenerAdapter {
                                 .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
                     }
                 });
+    }
+
+    /** From now on, new requests are told that the bot is restarting. */
+    public void stopTaking() {
+        stopping = true;
     }
 
     /** Tells the users of recordings that will never start (the bot is stopping). */

@@ -162,6 +162,21 @@ class TopgifMainTest {
     }
 
     @Test
+    void healthSaysWhetherTheHealthFileIsFresh(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("healthy");
+        assertEquals(1, run(Map.of("TOPGIF_HEALTH_FILE", file.toString()), "health"));
+        assertEquals("topgif: unhealthy: never healthy: " + file + " does not exist\n", err());
+        err.reset();
+        Files.writeString(file, "");
+        assertEquals(0, run(Map.of("TOPGIF_HEALTH_FILE", file.toString()), "health"));
+        assertEquals("healthy\n", out());
+        err.reset();
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(600)));
+        assertEquals(1, run(Map.of("TOPGIF_HEALTH_FILE", file.toString()), "health"));
+        assertTrue(err().startsWith("topgif: unhealthy: last healthy 60"), err());
+    }
+
+    @Test
     void theBotWithoutATokenStopsWithOneLine() {
         assertEquals(78, run(Map.of(), "bot"));
         assertEquals("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
