@@ -1,0 +1,180 @@
+package org.topgif.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import net.dv8tion.jda.api.utils.data.DataArray;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.topgif.bot.fake.FakeDiscord;
+import org.topgif.bot.fake.RecordedRequest;
+
+/**
+ * The packaged jar run as the image runs it: the Dockerfile's ENTRYPOINT word for word (with the image's
+ * paths mapped to this checkout), settings only from the environment as docker-compose.yml gives them, a
+ * non-root user when the test runs as root, a read-only working directory, and the host's passwd and
+ * hostname files at the paths compose mounts them. Against the fake Discord: it serves /top, reports
+ * healthy by the compose healthcheck, delivers a GIF it was recording when SIGTERM came and exits 0, and
+ * without a token stops with one line and exit 78.
+ */
+@Timeout(180)
+class ImageEntrypointIT {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @TempDir
+    Path dir;
+
+    /** The ENTRYPOINT of the Dockerfile, with /app/ and java as they are in this checkout. */
+    private static List<String> entrypoint() throws IOException {
+        String line = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
+                .filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
+        DataArray words = DataArray.fromJson(line.substring("ENTRYPOINT ".length()));
+        List<String> command = new ArrayList<>();
+        for (int i = 0; i < words.length(); i++) {
+            command.add(words.getString(i)
+                    .replace("@/app/resident.options", "@" + ROOT.resolve("jvm/resident.options"))
+                    .replace("/app/topgif.jar", ROOT.resolve("bot/target/topgif.jar").toString()));
+        }
+        assertEquals("java", command.get(0));
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return command;
+    }
+
+    /** The compose file's healthcheck command, as its shell runs it. */
+    private static String healthcheck() throws IOException {
+        String line = Files.readAllLines(ROOT.resolve("docker-compose.yml")).stream()
+                .filter(l -> l.trim().startsWith("test: [\"CMD-SHELL\"")).findFirst().orElseThrow();
+        DataArray words = DataArray.fromJson(line.trim().substring("test: ".length()));
+        return words.getString(1).replace("$$", "$");
+    }
+
+    private Process start(Map<String, String> environment) throws IOException {
+        Path workdir = Files.createDirectories(dir.resolve("app"));
+        Files.setPosixFilePermissions(workdir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> command = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            command.addAll(List.of("setpriv", "--reuid=10001", "--regid=10001", "--clear-groups", "--"));
+        }
+        command.addAll(entrypoint());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("bot.log").toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private String log() throws IOException {
+        return Files.readString(dir.resolve("bot.log"), StandardCharsets.UTF_8);
+    }
+
+    /** As docker-compose.yml sets the environment, with the mounts and the tmpfs under this test's folder. */
+    private Map<String, String> composeEnvironment(FakeDiscord discord) throws IOException {
+        Path etc = Files.createDirectories(dir.resolve("host/etc"));
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0::/root:/bin/sh\n");
+        Files.writeString(etc.resolve("hostname"), "prod-db-1\n");
+        Path tmpfs = Files.createDirectories(dir.resolve("tmpfs"));
+        Files.setPosixFilePermissions(tmpfs, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(dir.resolve("host"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("TOPGIF_SAMPLER_PASSWD_FILE", etc.resolve("passwd").toString());
+        environment.put("TOPGIF_HOST_NAME_FILE", etc.resolve("hostname").toString());
+        environment.put("TOPGIF_HEALTH_FILE", tmpfs.resolve("topgif-healthy").toString());
+        environment.put("TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE", "40s");
+        environment.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
+        environment.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+        environment.put("TOPGIF_DISCORD_GUILD_IDS", discord.guildIds().stream().map(String::valueOf)
+                .collect(Collectors.joining(",")));
+        return environment;
+    }
+
+    private void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what + "\n" + log());
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void theEntrypointServesTopReportsHealthyAndDeliversTheGifItWasRecordingWhenStopped() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "image.test.token");
+            Process bot = start(environment);
+            try {
+                await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
+                Path health = Path.of(environment.get("TOPGIF_HEALTH_FILE"));
+                await("the health file", () -> Files.exists(health));
+                String check = healthcheck().replace("/tmp/topgif-healthy", health.toString());
+                assertEquals(0, new ProcessBuilder("sh", "-c", check).start().waitFor(), check);
+
+                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 4));
+                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
+                        && r.path().contains(top.token())).isEmpty());
+                List<String> status = Files.readAllLines(Path.of("/proc/" + bot.pid() + "/status"));
+                if ("root".equals(System.getProperty("user.name"))) {
+                    assertTrue(status.stream().anyMatch(l -> l.matches("Uid:\\s+10001\\s.*")), "runs as 10001: " + status);
+                }
+                System.out.println("bot while recording /top: " + status.stream()
+                        .filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).collect(Collectors.joining(", ")));
+                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+
+                assertTrue(bot.waitFor(60, TimeUnit.SECONDS), "stopped within the grace\n" + log());
+                assertEquals(0, bot.exitValue(), log());
+                List<RecordedRequest> gifs = discord.requests(r -> r.isGif() && r.path().contains(top.token())
+                        && r.answeredStatus() == 200);
+                assertEquals(1, gifs.size(), "the GIF recorded across the SIGTERM\n" + log());
+                String summary = gifs.get(0).json().orElseThrow().getString("content");
+                assertTrue(summary.startsWith("prod\\-db\\-1 · load "), summary);
+                assertTrue(log().contains("stopped"), log());
+                assertTrue(log().lines().noneMatch(l -> l.startsWith("\tat ")), log());
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void withoutATokenTheEntrypointStopsWithOneLineAndExitCode78() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Process bot = start(composeEnvironment(discord));
+            assertTrue(bot.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(78, bot.exitValue(), log());
+            assertEquals(List.of("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
+                    + "(or topgif.discord.token in application.conf)"), log().lines().toList());
+        }
+    }
+
+    private interface Check {
+        boolean get() throws Exception;
+    }
+
+    private static boolean unchecked(Check check) {
+        try {
+            return check.get();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
