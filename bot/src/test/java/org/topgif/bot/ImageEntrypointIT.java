@@ -156,6 +156,32 @@ class ImageEntrypointIT {
     }
 
     @Test
+    void whenTheGraceRunsOutTheBotTellsTheUserAndExitsPromptlyWithALogLine() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "image.test.token");
+            environment.put("TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE", "1s");
+            Process bot = start(environment);
+            try {
+                await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
+                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 30));
+                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
+                        && r.path().contains(top.token())).isEmpty());
+                long stopped = System.nanoTime();
+                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                assertTrue(bot.waitFor(20, TimeUnit.SECONDS), "stopped promptly\n" + log());
+                assertTrue(System.nanoTime() - stopped < 20_000_000_000L);
+                assertTrue(log().contains("recordings still running after 1 s"), log());
+                assertEquals(1, discord.requests(r -> r.method().equals("PATCH") && r.path().contains(top.token())
+                        && r.json().map(j -> j.getString("content", "")).orElse("")
+                                .startsWith("Sorry, the bot is restarting before your recording finished")).size(), log());
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void withoutATokenTheEntrypointStopsWithOneLineAndExitCode78() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             Process bot = start(composeEnvironment(discord));
