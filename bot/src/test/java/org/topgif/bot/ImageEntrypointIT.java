@@ -182,6 +182,29 @@ class ImageEntrypointIT {
     }
 
     @Test
+    void aSecondSigtermStopsAtOnceWithALogLine() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "image.test.token");
+            Process bot = start(environment);
+            try {
+                await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
+                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 30));
+                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
+                        && r.path().contains(top.token())).isEmpty());
+                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                await("the graceful stop", () -> unchecked(() -> log().contains("stopping: recordings")));
+                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                assertTrue(bot.waitFor(10, TimeUnit.SECONDS), "stopped at once\n" + log());
+                assertEquals(143, bot.exitValue(), log());
+                assertTrue(log().contains("SIGTERM again: stopping now"), log());
+            } finally {
+                bot.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void withoutATokenTheEntrypointStopsWithOneLineAndExitCode78() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             Process bot = start(composeEnvironment(discord));

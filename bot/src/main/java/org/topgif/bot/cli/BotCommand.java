@@ -79,17 +79,16 @@ final class BotCommand implements Subcommand {
         Duration grace = settings.rateLimit().shutdownGrace();
         // On SIGTERM or Ctrl-C: new /top requests are told to come back, recordings and posts under way get the
         // grace to finish, then JDA disconnects. The stop was asked for and went as planned: exit 0, not 143.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // A second signal stops at once.
+        StopSignals.install(() -> {
             try {
                 LOG.info("stopping: recordings and posts under way get up to {} s", grace.toSeconds());
                 bot.stop(grace);
                 LOG.info("stopped");
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-            } finally {
-                Runtime.getRuntime().halt(0);
             }
-        }, "topgif-shutdown"));
+        });
         new CountDownLatch(1).await();
         return 0;
     }
