@@ -18,6 +18,8 @@ import com.typesafe.config.ConfigValueType;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
@@ -100,12 +102,19 @@ public final class SettingsLoader {
     }
 
     private static TopgifSettings read(SettingsReader settings, List<String> warnings) {
+        Field.Parsed fields = Field.parse(settings.string("topgif.screen.fields", 200));
+        if (fields.problem().isPresent()) {
+            throw settings.bad("topgif.screen.fields", "top's field names such as PID,USER,%CPU,COMMAND: "
+                    + fields.problem().get());
+        }
         ScreenOptions screen = new ScreenOptions(
                 settings.choice("topgif.screen.sort", SortKey::parse, SortKey.choices()),
                 settings.string("topgif.screen.filter", ScreenOptions.MAX_FILTER_LENGTH),
                 settings.intIn("topgif.screen.rows", 0, ScreenOptions.MAX_ROWS),
                 settings.intIn("topgif.screen.columns", ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
-                settings.bool("topgif.screen.full-commands"));
+                settings.bool("topgif.screen.full-commands"),
+                fields.fields(),
+                settings.choice("topgif.screen.order", RowOrder::parse, RowOrder.choices()));
         Duration interval = settings.duration("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);
         if (!RecordingPlan.isValidInterval(interval)) {
             throw settings.bad("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);

@@ -33,7 +33,7 @@ class SettingsLoaderTest {
     @Test
     void defaultsComeFromReferenceConf() {
         TopgifSettings settings = load(Map.of(), "");
-        assertEquals(new ScreenOptions(SortKey.CPU, "", 20, 80, true), settings.screen());
+        assertEquals(new ScreenOptions(SortKey.CPU, "", 20, 80, false), settings.screen());
         assertEquals(12, settings.recording().frames());
         assertEquals(650, settings.recording().width());
         assertTrue(settings.redactSecrets());
@@ -50,11 +50,11 @@ class SettingsLoaderTest {
     @Test
     void environmentVariablesOverrideApplicationConf() {
         TopgifSettings settings = load(
-                Map.of("TOPGIF_SCREEN_ROWS", "7", "TOPGIF_SCREEN_FULL_COMMANDS", "false",
+                Map.of("TOPGIF_SCREEN_ROWS", "7", "TOPGIF_SCREEN_FULL_COMMANDS", "true",
                         "TOPGIF_REDACT_SECRETS", "false", "UNRELATED", "x"),
                 "topgif.screen.rows = 30");
         assertEquals(7, settings.screen().rows());
-        assertFalse(settings.screen().fullCommands());
+        assertTrue(settings.screen().fullCommands());
         assertFalse(settings.redactSecrets());
     }
 
@@ -210,5 +210,19 @@ class SettingsLoaderTest {
         assertEquals("bad setting topgif.host-name-file = \"" + dir.resolve("none") + "\" (environment variable "
                 + "TOPGIF_HOST_NAME_FILE): expected a readable file whose first line is the host's name",
                 failure(Map.of("TOPGIF_HOST_NAME_FILE", dir.resolve("none").toString()), ""));
+    }
+
+    @Test
+    void fieldsAndOrderAreReadAndABadFieldIsOneLine() {
+        ScreenOptions screen = load(Map.of("TOPGIF_SCREEN_FIELDS", "PID,nTH,%CPU", "TOPGIF_SCREEN_ORDER", "live"), "")
+                .screen();
+        assertEquals(java.util.List.of(org.topgif.renderer.screen.Field.PID, org.topgif.renderer.screen.Field.THREADS,
+                org.topgif.renderer.screen.Field.CPU, org.topgif.renderer.screen.Field.COMMAND), screen.fields());
+        assertEquals(org.topgif.renderer.screen.RowOrder.LIVE, screen.order());
+        assertEquals("bad setting topgif.screen.fields = \"PID,WCHAN\" (environment variable TOPGIF_SCREEN_FIELDS): "
+                + "expected top's field names such as PID,USER,%CPU,COMMAND: unknown field WCHAN; fields are "
+                + org.topgif.renderer.screen.Field.choices(), failure(Map.of("TOPGIF_SCREEN_FIELDS", "PID,WCHAN"), ""));
+        assertEquals("bad setting topgif.screen.order = \"random\" (environment variable TOPGIF_SCREEN_ORDER): "
+                + "expected one of steady or live", failure(Map.of("TOPGIF_SCREEN_ORDER", "random"), ""));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.topgif.renderer.gif.AnimatedGifWriter;
 import org.topgif.renderer.raster.FrameRasterizer;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenOptions;
 
@@ -56,9 +57,12 @@ public final class TopGifRecorder {
         ScreenOptions screen = fit(plan.screen(), rasterizer);
         AnimatedGifWriter gif = new AnimatedGifWriter(plan.width(), plan.height(), plan.theme().palette(),
                 plan.plays());
+        // Rows that stay put are chosen once, from every sample of the recording.
+        List<Integer> steady = screen.order() == RowOrder.STEADY ? ScreenLayout.steadyRows(samples, screen) : null;
         for (int k = 0; k < samples.size(); k++) {
-            gif.addFrame(rasterizer.draw(ScreenLayout.layout(samples.get(k), screen), k, samples.size()),
-                    plan.delayCentis());
+            SystemSample sample = samples.get(k);
+            gif.addFrame(rasterizer.draw(steady != null ? ScreenLayout.layout(sample, screen, steady)
+                    : ScreenLayout.layout(sample, screen), k, samples.size()), plan.delayCentis());
         }
         return gif.finish();
     }

@@ -1,23 +1,29 @@
 package org.topgif.bot.cli;
 
+import java.util.List;
 import java.util.Set;
 
+import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
 /** The layout options every drawing subcommand takes, applied over the configured defaults. */
 final class ScreenFlags {
 
-    static final Set<String> VALUED = Set.of("rows", "columns", "sort", "filter");
-    static final Set<String> FLAGS = Set.of("short-commands");
+    static final Set<String> VALUED = Set.of("rows", "columns", "sort", "filter", "fields", "order");
+    static final Set<String> FLAGS = Set.of("short-commands", "full-commands");
     static final String USAGE = """
               --rows N            process rows below the summary (0-%d)
               --columns N         characters per line (%d-%d)
               --sort KEY          order rows by %s
               --filter TEXT       only processes whose name, command line or user contains TEXT
-              --short-commands    show process names instead of full command lines
+              --fields LIST       columns by top's names, e.g. PID,USER,%%CPU,%%MEM,COMMAND (%s)
+              --order ORDER       steady: a GIF's rows stay in place; live: each frame sorts anew
+              --full-commands     show command lines (from the program's base name) instead of program names
+              --short-commands    show program names (the default)
             """.formatted(ScreenOptions.MAX_ROWS, ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS,
-            SortKey.choices());
+            SortKey.choices(), Field.choices());
 
     private ScreenFlags() {
     }
@@ -27,11 +33,20 @@ final class ScreenFlags {
         if (filter.length() > ScreenOptions.MAX_FILTER_LENGTH) {
             throw new UsageException("--filter: expected at most " + ScreenOptions.MAX_FILTER_LENGTH + " characters");
         }
+        boolean full = options.flag("full-commands") || !options.flag("short-commands") && defaults.fullCommands();
+        List<Field> fields = defaults.fields();
+        if (options.value("fields").isPresent()) {
+            Field.Parsed parsed = Field.parse(options.value("fields").get());
+            if (parsed.problem().isPresent()) {
+                throw new UsageException("--fields: " + parsed.problem().get());
+            }
+            fields = parsed.fields();
+        }
         return new ScreenOptions(
                 options.choice("sort", defaults.sort(), SortKey::parse, SortKey.choices()),
                 filter,
                 options.intIn("rows", defaults.rows(), 0, ScreenOptions.MAX_ROWS),
                 options.intIn("columns", defaults.columns(), ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
-                !options.flag("short-commands") && defaults.fullCommands());
+                full, fields, options.choice("order", defaults.order(), RowOrder::parse, RowOrder.choices()));
     }
 }

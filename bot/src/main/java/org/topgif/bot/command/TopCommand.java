@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.SortKey;
 
 /** The declaration of /top that Discord shows users: its options, their ranges and choices, guild-only. */
@@ -30,6 +31,11 @@ public final class TopCommand {
         for (Theme each : Theme.values()) {
             theme.addChoice(each.userName(), each.userName());
         }
+        OptionData order = new OptionData(OptionType.STRING, "order",
+                "steady: each process keeps its row through the GIF; live: every frame sorts anew");
+        for (RowOrder each : RowOrder.values()) {
+            order.addChoice(each.userName(), each.userName());
+        }
         return Commands.slash(NAME, "Record this host's processes as an animated GIF")
                 .setContexts(InteractionContextType.GUILD)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
@@ -45,6 +51,7 @@ public final class TopCommand {
                                 .setMaxLength(limits.filterMaxLength()),
                         new OptionData(OptionType.INTEGER, "rows", "How many processes to show")
                                 .setRequiredRange(1, limits.rowsMax()),
-                        theme);
+                        theme,
+                        order);
     }
 }

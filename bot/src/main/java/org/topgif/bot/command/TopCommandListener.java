@@ -83,7 +83,7 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         TopOptionsParser.Result parsed = parser.parse(option(event, "seconds"), option(event, "sort"),
-                option(event, "filter"), option(event, "rows"), option(event, "theme"));
+                option(event, "filter"), option(event, "rows"), option(event, "theme"), option(event, "order"));
         if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
             refuse(event, guildId, invalid.message());
             return;

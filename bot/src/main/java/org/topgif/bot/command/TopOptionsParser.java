@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
@@ -39,6 +40,11 @@ public final class TopOptionsParser {
 
     /** Each argument is the option's text as Discord sent it, or null when the user left the option out. */
     public Result parse(String secondsText, String sort, String filter, String rowsText, String theme) {
+        return parse(secondsText, sort, filter, rowsText, theme, null);
+    }
+
+    /** As {@link #parse(String, String, String, String, String)}, with the rows' order too. */
+    public Result parse(String secondsText, String sort, String filter, String rowsText, String theme, String order) {
         int chosenSeconds = limits.secondsDefault();
         if (secondsText != null) {
             Long seconds = wholeNumber(secondsText);
@@ -85,7 +91,16 @@ public final class TopOptionsParser {
             }
             chosenTheme = parsed.get();
         }
-        return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme));
+        RowOrder chosenOrder = screenDefaults.order();
+        if (order != null) {
+            Optional<RowOrder> parsed = RowOrder.parse(order);
+            if (parsed.isEmpty()) {
+                return invalid("`order` must be " + RowOrder.choices() + ".");
+            }
+            chosenOrder = parsed.get();
+        }
+        return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme,
+                chosenOrder));
     }
 
     private static Long wholeNumber(String text) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.FrameRasterizer;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenOptions;
 
@@ -34,10 +35,16 @@ public final class GifPipeline {
         this.lineHeight = sizes.heightFor(1) - frameMargins;
     }
 
+    /** How the configured screen orders a recording's rows, for requests that do not say. */
+    public RowOrder defaultOrder() {
+        return defaults.screen().order();
+    }
+
     /** The recording asked for: the default one, as tall as the rows asked for need, if any were. */
     public RecordingPlan plan(TopOptions options) {
         int height = defaults.height();
-        ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter());
+        ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter())
+                .withOrder(options.order());
         if (options.rows().isPresent()) {
             int rows = options.rows().getAsInt();
             height = Math.min(RecordingPlan.MAX_SIDE,

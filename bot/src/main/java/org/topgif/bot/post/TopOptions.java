@@ -3,12 +3,14 @@ package org.topgif.bot.post;
 import java.util.OptionalInt;
 
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.SortKey;
 
 /**
  * What one /top asked for, checked. Immutable.
  *
- * @param rows process rows asked for; empty means as many as the default GIF size holds
+ * @param rows  process rows asked for; empty means as many as the default GIF size holds
+ * @param order whether the rows stay in place through the recording
  */
-public record TopOptions(int seconds, SortKey sort, String filter, OptionalInt rows, Theme theme) {
+public record TopOptions(int seconds, SortKey sort, String filter, OptionalInt rows, Theme theme, RowOrder order) {
 }

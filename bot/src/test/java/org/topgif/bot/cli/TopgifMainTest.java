@@ -74,6 +74,10 @@ class TopgifMainTest {
         assertEquals(2, run(Map.of(), "snapshot", "--delay", "forever"));
         assertTrue(err().startsWith("topgif: --delay forever: expected a duration"), err());
         err.reset();
+        assertEquals(2, run(Map.of(), "snapshot", "--fields", "PID,WCHAN"));
+        assertEquals("topgif: --fields: unknown field WCHAN; fields are " + org.topgif.renderer.screen.Field.choices()
+                + "\n", err());
+        err.reset();
         assertEquals(2, run(Map.of(), "render-all-the-things"));
         assertEquals("topgif: unknown subcommand 'render-all-the-things'; try topgif --help\n", err());
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
 
@@ -23,14 +24,14 @@ class TopOptionsParserTest {
 
     @Test
     void leftOutOptionsTakeTheDefaults() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", OptionalInt.empty(), Theme.DARK)),
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", OptionalInt.empty(), Theme.DARK, RowOrder.STEADY)),
                 parser.parse(null, null, null, null, null));
     }
 
     @Test
     void givenOptionsAreTaken() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", OptionalInt.of(40), Theme.LIGHT)),
-                parser.parse("30", "mem", "  java ", "40", "light"));
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", OptionalInt.of(40), Theme.LIGHT, RowOrder.LIVE)),
+                parser.parse("30", "mem", "  java ", "40", "light", "live"));
     }
 
     @Test
@@ -44,6 +45,8 @@ class TopOptionsParserTest {
         assertEquals("`theme` must be dark or light.", problem(null, null, null, null, "neon"));
         assertEquals("`seconds` must be a whole number.", problem("2.5", null, null, null, null));
         assertEquals("`rows` must be a whole number.", problem(null, null, null, "many", null));
+        assertEquals("`order` must be steady or live.", ((TopOptionsParser.Result.Invalid) parser.parse(null, null,
+                null, null, null, "random")).message());
     }
 
     @Test
@@ -51,6 +54,6 @@ class TopOptionsParserTest {
         TopOptionsParser configured = new TopOptionsParser(new CommandLimits(2, 30, 12, 40, 64, Duration.ofSeconds(3)),
                 ScreenOptions.defaults().withSort(SortKey.MEM).withFilter("postgres"), Theme.LIGHT);
         assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.MEM, "postgres", OptionalInt.empty(),
-                Theme.LIGHT)), configured.parse(null, null, null, null, null));
+                Theme.LIGHT, RowOrder.STEADY)), configured.parse(null, null, null, null, null));
     }
 }

@@ -25,7 +25,9 @@ final class ProcStatParser {
         }
         FieldCursor fields = new FieldCursor(bytes, length, close + 2);
         char state = (char) bytes[close + 2];
-        fields.skip(6);                  // state … tpgid: fields 3 to 8
+        fields.skip(1);                  // state: field 3
+        long parent = fields.nextLong(); // 4
+        fields.skip(4);                  // pgrp … tpgid: fields 5 to 8
         long flags = fields.nextLong();  // 9
         fields.skip(4);                  // minflt … cmajflt
         long utime = fields.nextLong();  // 14
@@ -33,7 +35,8 @@ final class ProcStatParser {
         fields.skip(2);                  // cutime, cstime
         long priority = fields.nextLong(); // 18
         long nice = fields.nextLong();   // 19
-        fields.skip(2);                  // num_threads, itrealvalue
+        long threads = fields.nextLong(); // 20
+        fields.skip(1);                  // itrealvalue
         long start = fields.nextLong();  // 22
         if (fields.failed()) {
             return Optional.empty();
@@ -42,7 +45,7 @@ final class ProcStatParser {
         String name = PrintableText.of(new String(bytes, open + 1, close - open - 1, StandardCharsets.UTF_8));
         boolean kernelThread = (flags & PF_KTHREAD) != 0;
         return Optional.of(new ProcStat(pid, name, state, utime, stime, (int) priority, (int) nice, start,
-                kernelThread));
+                kernelThread, (int) parent, (int) threads));
     }
 
     /**

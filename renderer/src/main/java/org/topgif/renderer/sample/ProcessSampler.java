@@ -94,7 +94,7 @@ public final class ProcessSampler implements AutoCloseable {
         long centis = stat.cpuTicks() * 100 / ticksPerSecond;
         return new ProcessRow(stat.pid(), entry.user(), stat.priority(), stat.nice(), entry.sizePages() * pageKiB,
                 resKiB, entry.sharedPages() * pageKiB, stat.state(), cpuPercent, memPercent, centis, stat.name(),
-                entry.commandLine());
+                entry.commandLine(), stat.parentPid(), stat.threads());
     }
 
 }

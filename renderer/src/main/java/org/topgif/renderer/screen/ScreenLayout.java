@@ -1,8 +1,10 @@
 package org.topgif.renderer.screen;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
@@ -16,29 +18,58 @@ public final class ScreenLayout {
     /** A process at or above this share of one CPU is highlighted. */
     public static final double HOG_PERCENT = 50.0;
 
+    /** Top's column titles, for its default fields. */
     static final String COLUMN_TITLES = "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND";
-    private static final int COMMAND_COLUMN = COLUMN_TITLES.indexOf("COMMAND");
 
     private ScreenLayout() {
     }
 
-    /** The screen for {@code sample} as {@code options} ask; pure, so any thread may call it. */
+    /** The screen for {@code sample} as {@code options} ask, sorted on its own; pure, so any thread may call it. */
     public static Screen layout(SystemSample sample, ScreenOptions options) {
+        String filter = options.filter().toLowerCase(Locale.ROOT);
+        List<ProcessRow> rows = sample.processes().stream()
+                .filter(row -> filter.isEmpty() || matches(row, filter))
+                .sorted(options.sort().order())
+                .limit(options.rows())
+                .toList();
+        return screen(sample, options, rows);
+    }
+
+    /**
+     * The screen for {@code sample} with the processes {@code pids} in that order, one row each, blank while a
+     * process does not exist: a recording's rows that stay in place.
+     */
+    public static Screen layout(SystemSample sample, ScreenOptions options, List<Integer> pids) {
+        Map<Integer, ProcessRow> byPid = new HashMap<>();
+        for (ProcessRow row : sample.processes()) {
+            byPid.put(row.pid(), row);
+        }
+        List<ProcessRow> rows = new ArrayList<>(pids.size());
+        for (int pid : pids) {
+            rows.add(byPid.get(pid));
+        }
+        return screen(sample, options, rows);
+    }
+
+    /** @param rows the process rows in order; null for a blank row */
+    private static Screen screen(SystemSample sample, ScreenOptions options, List<ProcessRow> rows) {
         int width = options.columns();
-        List<ScreenLine> lines = new ArrayList<>(options.rows() + LINES_ABOVE_PROCESSES);
+        List<ScreenLine> lines = new ArrayList<>(rows.size() + LINES_ABOVE_PROCESSES);
         for (String summary : summaryLines(sample)) {
             lines.add(ScreenLine.of(cut(summary, width), CellStyle.HEADER));
         }
         lines.add(ScreenLine.of("", CellStyle.HEADER));
-        lines.add(ScreenLine.of(cut(COLUMN_TITLES, width), CellStyle.COLUMN_HEADER));
-        String filter = options.filter().toLowerCase(Locale.ROOT);
-        sample.processes().stream()
-                .filter(row -> filter.isEmpty() || matches(row, filter))
-                .sorted(options.sort().order())
-                .limit(options.rows())
-                .map(row -> ScreenLine.of(processLine(row, width, options.fullCommands()), styleOf(row)))
-                .forEach(lines::add);
+        lines.add(ScreenLine.of(cut(columnTitles(options.fields()), width), CellStyle.COLUMN_HEADER));
+        for (ProcessRow row : rows) {
+            lines.add(row == null ? ScreenLine.of("", CellStyle.DIM)
+                    : ScreenLine.of(processLine(row, width, options.fields(), options.fullCommands()), styleOf(row)));
+        }
         return new Screen(width, lines);
+    }
+
+    /** The processes a recording shows throughout, as {@link RowOrder#STEADY} says; pure. */
+    public static List<Integer> steadyRows(List<SystemSample> samples, ScreenOptions options) {
+        return SteadyRows.pick(samples, options.sort(), options.filter().toLowerCase(Locale.ROOT), options.rows());
     }
 
     static List<String> summaryLines(SystemSample sample) {
@@ -77,25 +108,54 @@ public final class ScreenLayout {
                         .decimal(mib(memory.availableKiB()), 1, 9).text(" avail Mem").toString());
     }
 
-    static String processLine(ProcessRow row, int width, boolean fullCommand) {
-        String fixed = new TextLine().right(row.pid(), 7).text(' ').text(TopFormats.leftFit(row.user(), 8))
-                .text(' ').text(TopFormats.priority(row.priority())).text(' ').right(row.nice(), 3).text(' ')
-                .text(TopFormats.memory(row.virtKiB(), 7)).text(' ').text(TopFormats.memory(row.resKiB(), 6))
-                .text(' ').text(TopFormats.memory(row.shrKiB(), 6)).text(' ').text(row.state()).text(' ')
-                .decimal(row.cpuPercent(), 1, 5).text(' ').decimal(row.memPercent(), 1, 5).text(' ')
-                .text(TopFormats.cpuTime(row.cpuTimeCentis())).text(' ').toString();
-        String line = fixed + TopFormats.ellipsize(command(row, fullCommand), width - COMMAND_COLUMN);
-        return cut(line, width);
+    static String processLine(ProcessRow row, int width, List<Field> fields, boolean fullCommand) {
+        TextLine line = new TextLine();
+        int commandColumn = 0;
+        for (Field field : fields) {
+            if (field != Field.COMMAND) {
+                field.write(row, line);
+                line.text(' ');
+                commandColumn += field.width() + 1;
+            }
+        }
+        return cut(line + TopFormats.ellipsize(command(row, fullCommand), width - commandColumn), width);
     }
 
+    static String columnTitles(List<Field> fields) {
+        TextLine line = new TextLine();
+        for (Field field : fields) {
+            field.writeTitle(line);
+            if (field != Field.COMMAND) {
+                line.text(' ');
+            }
+        }
+        return line.toString();
+    }
+
+    /**
+     * COMMAND: the program's name, as top shows it without -c; with {@code full}, the command line from the
+     * program's base name ({@code /usr/lib/jvm/bin/java -jar x.jar} shows as {@code java -jar x.jar}), so
+     * that what the process is comes first. Kernel threads show as {@code [name]}, as top -c shows them.
+     */
     private static String command(ProcessRow row, boolean full) {
-        if (!full) {
-            return row.name();
-        }
         if (row.state() == 'Z') {
-            return "[" + row.name() + "] <defunct>";
+            return full ? "[" + row.name() + "] <defunct>" : row.name();
         }
-        return row.commandLine().isEmpty() ? "[" + row.name() + "]" : row.commandLine();
+        if (row.commandLine().isEmpty()) {
+            return "[" + row.name() + "]";
+        }
+        return full ? fromBaseName(row.commandLine()) : row.name();
+    }
+
+    /** The command line with the program's path left out: only a path does start with '/' or '.'. */
+    static String fromBaseName(String commandLine) {
+        if (!commandLine.startsWith("/") && !commandLine.startsWith("./") && !commandLine.startsWith("../")) {
+            return commandLine;
+        }
+        int end = commandLine.indexOf(' ');
+        int program = end < 0 ? commandLine.length() : end;
+        int slash = commandLine.lastIndexOf('/', program - 1);
+        return commandLine.substring(slash + 1);
     }
 
     private static CellStyle styleOf(ProcessRow row) {
@@ -106,7 +166,7 @@ public final class ScreenLayout {
         return row.cpuPercent() < 0.05 ? CellStyle.DIM : CellStyle.NORMAL;
     }
 
-    private static boolean matches(ProcessRow row, String lowerCaseFilter) {
+    static boolean matches(ProcessRow row, String lowerCaseFilter) {
         return row.name().toLowerCase(Locale.ROOT).contains(lowerCaseFilter)
                 || row.commandLine().toLowerCase(Locale.ROOT).contains(lowerCaseFilter)
                 || row.user().toLowerCase(Locale.ROOT).contains(lowerCaseFilter);

@@ -1,14 +1,20 @@
 package org.topgif.renderer.screen;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
- * What to show: order, filter, how many process rows, how wide, and whether to show full command lines.
- * Immutable; the constructor rejects values no screen can honour.
+ * What to show: order, filter, how many process rows, how wide, whether to show full command lines, which
+ * columns, and whether a recording's rows stay put. Immutable; the constructor rejects values no screen can
+ * honour.
  *
- * @param filter case-insensitive substring of a process's name, command line or user; empty shows all
+ * @param filter       case-insensitive substring of a process's name, command line or user; empty shows all
+ * @param fullCommands the command line (top -c), from the program's base name; false shows the program's name
+ * @param fields       the columns, as top's field screen names them; COMMAND last
+ * @param order        whether a recording keeps its rows in place or sorts each frame
  */
-public record ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands) {
+public record ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands,
+                            List<Field> fields, RowOrder order) {
 
     /** Narrower than this and top's summary lines lose their numbers. */
     public static final int MIN_COLUMNS = 40;
@@ -20,6 +26,11 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
     public ScreenOptions {
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(order, "order");
+        fields = List.copyOf(fields);
+        if (fields.isEmpty() || fields.get(fields.size() - 1) != Field.COMMAND || fields.indexOf(Field.COMMAND) != fields.size() - 1) {
+            throw new IllegalArgumentException("fields must end with COMMAND, once: " + fields);
+        }
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new IllegalArgumentException("filter can be at most " + MAX_FILTER_LENGTH + " characters");
         }
@@ -32,24 +43,41 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         }
     }
 
-    /** What {@code top -b -c} shows in a terminal of 80 columns, with 20 processes. */
+    /** Top's default fields and program names, steady rows. */
+    public ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands) {
+        this(sort, filter, rows, columns, fullCommands, Field.TOP_DEFAULT, RowOrder.STEADY);
+    }
+
+    /** What {@code top -b} shows in a terminal of 80 columns, with 20 processes, its rows kept in place. */
     public static ScreenOptions defaults() {
-        return new ScreenOptions(SortKey.CPU, "", 20, 80, true);
+        return new ScreenOptions(SortKey.CPU, "", 20, 80, false);
     }
 
     public ScreenOptions withRows(int newRows) {
-        return new ScreenOptions(sort, filter, newRows, columns, fullCommands);
+        return new ScreenOptions(sort, filter, newRows, columns, fullCommands, fields, order);
     }
 
     public ScreenOptions withSort(SortKey newSort) {
-        return new ScreenOptions(newSort, filter, rows, columns, fullCommands);
+        return new ScreenOptions(newSort, filter, rows, columns, fullCommands, fields, order);
     }
 
     public ScreenOptions withFilter(String newFilter) {
-        return new ScreenOptions(sort, newFilter, rows, columns, fullCommands);
+        return new ScreenOptions(sort, newFilter, rows, columns, fullCommands, fields, order);
     }
 
     public ScreenOptions withColumns(int newColumns) {
-        return new ScreenOptions(sort, filter, rows, newColumns, fullCommands);
+        return new ScreenOptions(sort, filter, rows, newColumns, fullCommands, fields, order);
+    }
+
+    public ScreenOptions withFullCommands(boolean newFullCommands) {
+        return new ScreenOptions(sort, filter, rows, columns, newFullCommands, fields, order);
+    }
+
+    public ScreenOptions withFields(List<Field> newFields) {
+        return new ScreenOptions(sort, filter, rows, columns, fullCommands, newFields, order);
+    }
+
+    public ScreenOptions withOrder(RowOrder newOrder) {
+        return new ScreenOptions(sort, filter, rows, columns, fullCommands, fields, newOrder);
     }
 }

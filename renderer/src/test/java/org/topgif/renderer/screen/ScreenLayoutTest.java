@@ -67,7 +67,7 @@ class ScreenLayoutTest {
     @Test
     void processLinesFollowTopsColumns() {
         List<String> lines = textOf(ScreenLayout.layout(sample(JAVA, KWORKER, ZOMBIE, RT),
-                ScreenOptions.defaults().withColumns(120)));
+                ScreenOptions.defaults().withColumns(120).withFullCommands(true)));
         assertEquals("   4242 topgif    20   0 8976380  63092  22260 S  75.3   0.3  20:34.56 "
                 + "java -jar /opt/topgif/topgif.jar bot --verbose", lines.get(7));
         assertTrue(lines.contains("     12 root       0 -20       0      0      0 I   0.0   0.0   0:00.18 "
@@ -107,7 +107,7 @@ class ScreenLayoutTest {
 
     @Test
     void cutsLongCommandsWithAnEllipsisAndNeverExceedsTheWidth() {
-        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES), ScreenOptions.defaults());
+        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES), ScreenOptions.defaults().withFullCommands(true));
         String javaLine = textOf(screen).get(7);
         assertEquals(80, javaLine.length());
         assertTrue(javaLine.endsWith("java -ja…"), javaLine);
@@ -147,5 +147,74 @@ class ScreenLayoutTest {
     private static List<Integer> pids(Screen screen) {
         return textOf(screen).stream().skip(7).map(line -> Integer.parseInt(line.trim().split("\\s+")[0]))
                 .collect(Collectors.toList());
+    }
+
+    private static final ProcessRow JAVA_BY_PATH = new ProcessRow(5151, "app", 20, 0, 1000, 100, 10, 'S', 40.0, 0.1,
+            1, "java", "/usr/lib/jvm/java-17-openjdk-amd64/bin/java -Xmx1g -jar /srv/app.jar", 1, 42);
+
+    @Test
+    void byDefaultCommandShowsTheProgramsNameAndKernelThreadsInBrackets() {
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH, KWORKER),
+                ScreenOptions.defaults().withColumns(100)));
+        assertTrue(lines.get(7).endsWith(" 40.0   0.1   0:00.01 java"), lines.get(7));
+        assertTrue(lines.get(8).endsWith(" [kworker/u8:0]"), lines.get(8));
+    }
+
+    @Test
+    void fullCommandsStartFromTheProgramsBaseNameAndAreCutAtTheEnd() {
+        List<String> wide = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH),
+                ScreenOptions.defaults().withColumns(120).withFullCommands(true)));
+        assertTrue(wide.get(7).endsWith(" 0:00.01 java -Xmx1g -jar /srv/app.jar"), wide.get(7));
+        List<String> narrow = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH),
+                ScreenOptions.defaults().withFullCommands(true)));
+        assertTrue(narrow.get(7).endsWith(" java -Xm…"), narrow.get(7));
+        assertEquals("sshd: user@pts/0", ScreenLayout.fromBaseName("sshd: user@pts/0"), "not a path");
+        assertEquals("postgres -D /var/lib/pg", ScreenLayout.fromBaseName("/usr/lib/postgresql/16/bin/postgres -D /var/lib/pg"));
+    }
+
+    @Test
+    void fieldsChooseTheColumnsInTheirOrderWithCommandTakingTheRest() {
+        List<Field> fields = Field.parse("pid, ppid, nTH, %cpu, user").fields();
+        assertEquals(List.of(Field.PID, Field.PPID, Field.THREADS, Field.CPU, Field.USER, Field.COMMAND), fields);
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH), ScreenOptions.defaults().withFields(fields)));
+        assertEquals("    PID    PPID nTH  %CPU USER     COMMAND", lines.get(6));
+        assertEquals("   5151       1  42  40.0 app      java", lines.get(7));
+        assertEquals(ScreenLayout.COLUMN_TITLES, ScreenLayout.columnTitles(Field.TOP_DEFAULT));
+    }
+
+    @Test
+    void unknownOrRepeatedFieldsAreExplainedInOneLine() {
+        assertEquals(java.util.Optional.of("unknown field FOO; fields are " + Field.choices()),
+                Field.parse("PID,FOO").problem());
+        assertEquals(java.util.Optional.of("field pid is given twice"), Field.parse("PID,pid").problem());
+        assertEquals(List.of(Field.PID, Field.COMMAND), Field.parse("COMMAND PID").fields(), "COMMAND goes last");
+    }
+
+    @Test
+    void steadyRowsKeepTheirPlacesAndGoBlankWhileTheirProcessIsGone() {
+        ProcessRow a1 = new ProcessRow(1, "r", 20, 0, 0, 0, 0, 'R', 90, 0, 0, "a", "a");
+        ProcessRow a2 = new ProcessRow(1, "r", 20, 0, 0, 0, 0, 'R', 10, 0, 0, "a", "a");
+        ProcessRow b1 = new ProcessRow(2, "r", 20, 0, 0, 0, 0, 'R', 20, 0, 0, "b", "b");
+        ProcessRow b2 = new ProcessRow(2, "r", 20, 0, 0, 0, 0, 'R', 70, 0, 0, "b", "b");
+        ProcessRow c3 = new ProcessRow(3, "r", 20, 0, 0, 0, 0, 'R', 95, 0, 0, "c", "c");
+        ProcessRow idle = new ProcessRow(4, "r", 20, 0, 0, 0, 0, 'S', 0, 0, 0, "idle", "idle");
+        List<SystemSample> samples = List.of(sample(a1, b1, idle), sample(a2, b2, idle), sample(c3, idle));
+        ScreenOptions options = ScreenOptions.defaults().withRows(3);
+        List<Integer> steady = ScreenLayout.steadyRows(samples, options);
+        assertEquals(List.of(1, 3, 2), steady, "most %CPU over the recording first: 100 for 1, 95 for 3, 90 for 2");
+        for (SystemSample sample : samples) {
+            List<String> lines = textOf(ScreenLayout.layout(sample, options, steady));
+            assertEquals(10, lines.size());
+        }
+        List<String> first = textOf(ScreenLayout.layout(samples.get(0), options, steady));
+        assertTrue(first.get(7).startsWith("      1 "), first.get(7));
+        assertEquals("", first.get(8), "process 3 does not exist yet");
+        assertTrue(first.get(9).startsWith("      2 "), first.get(9));
+        List<String> second = textOf(ScreenLayout.layout(samples.get(1), options, steady));
+        assertTrue(second.get(7).startsWith("      1 "), "1 keeps its place though 2 is busier now: " + second.get(7));
+        List<String> last = textOf(ScreenLayout.layout(samples.get(2), options, steady));
+        assertEquals("", last.get(7), "1 has exited");
+        assertTrue(last.get(8).startsWith("      3 "), last.get(8));
+        assertEquals("", last.get(9), "2 has exited");
     }
 }
