@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.topgif.bot.bench.GifBenchmark;
+import org.topgif.bot.bench.LegibilityBenchmark;
 import org.topgif.bot.bench.SamplerBenchmark;
 import org.topgif.renderer.RecordingPlan;
 
@@ -37,6 +38,10 @@ final class BenchCommand implements Subcommand {
                     --width W --height H  frame size (default 650x300)
                     --busy N          busy loops to run while recording, so rows change (default 2)
                     --out FILE        where to leave our GIF (default bench.gif)
+                  legibility          one frame of this host, scaled to the widths a viewer shows and read back by
+                                      tesseract: the share of PIDs and COMMANDs read right, old and new defaults
+                    --shown W,W       shown widths (default 650,550,330: full size, Discord desktop, a phone)
+                    --out DIR         where to leave the PNGs (default legibility)
                 """;
     }
 
@@ -45,6 +50,23 @@ final class BenchCommand implements Subcommand {
             throws UsageException, CommandFailure, InterruptedException {
         if (!args.isEmpty() && args.get(0).equals("gif")) {
             return runGif(args.subList(1, args.size()), out);
+        }
+        if (!args.isEmpty() && args.get(0).equals("legibility")) {
+            ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()),
+                    Set.of("width", "height", "shown", "out"), Set.of());
+            List<Integer> shown = new java.util.ArrayList<>();
+            for (String each : options.value("shown").orElse("650,550,330").split(",")) {
+                try {
+                    shown.add(Integer.parseInt(each.trim()));
+                } catch (NumberFormatException notAWidth) {
+                    throw new UsageException("--shown " + each + ": expected widths in pixels such as 650,550,330");
+                }
+            }
+            LegibilityBenchmark benchmark = new LegibilityBenchmark(
+                    options.intIn("width", 650, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                    options.intIn("height", 300, RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
+                    shown, Path.of(options.value("out").orElse("legibility")), out);
+            return run(benchmark::run);
         }
         if (args.isEmpty() || !(args.get(0).equals("sampler") || args.get(0).equals("recording"))) {
             throw new UsageException("bench needs a benchmark name: sampler, recording or gif");
