@@ -48,17 +48,17 @@ public final class TopgifBot implements AutoCloseable {
     private final JDA jda;
     private final RecordingQueue queue;
     private final TopCommandListener listener;
-    private final ScheduledExecutorService callbackRetries;
+    private final ScheduledExecutorService timers;
     private final GatewaySessionController gateway;
     private final ScheduleRunner schedules;
 
     private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener,
-                      ScheduledExecutorService callbackRetries, GatewaySessionController gateway,
+                      ScheduledExecutorService timers, GatewaySessionController gateway,
                       ScheduleRunner schedules) {
         this.jda = jda;
         this.queue = queue;
         this.listener = listener;
-        this.callbackRetries = callbackRetries;
+        this.timers = timers;
         this.gateway = gateway;
         this.schedules = schedules;
     }
@@ -84,14 +84,15 @@ public final class TopgifBot implements AutoCloseable {
                                   Clock clock, Sleeper sleeper) throws InterruptedException {
         var limits = settings.rateLimit();
         RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
-        // One client for JDA and for the interaction callbacks that the bot sends and retries itself.
+        // One client for JDA and for the interaction callbacks that the bot sends and retries itself; one thread
+        // for the callbacks' pauses and the health file.
         OkHttpClient http = new OkHttpClient.Builder().build();
-        ScheduledExecutorService callbackRetries = Executors.newSingleThreadScheduledExecutor(job -> {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(job -> {
             Thread thread = new Thread(job, "topgif-timers");
             thread.setDaemon(true);
             return thread;
         });
-        InteractionCallbacks callbacks = new InteractionCallbacks(http, settings.discord().restUrl(), callbackRetries,
+        InteractionCallbacks callbacks = new InteractionCallbacks(http, settings.discord().restUrl(), timers,
                 System::currentTimeMillis);
         GifPipeline pipeline = new GifPipeline(settings.recording(), settings.discord().uploadLimitBytes(), host);
         TopCommandListener listener = new TopCommandListener(
@@ -121,7 +122,7 @@ public final class TopgifBot implements AutoCloseable {
                 jda.shutdownNow();
             }
             queue.close();
-            callbackRetries.shutdownNow();
+            timers.shutdownNow();
             gateway.close();
             throw failed;
         }
@@ -133,11 +134,11 @@ public final class TopgifBot implements AutoCloseable {
         JDA connected = jda;
         settings.host().healthFile().ifPresent(file -> {
             HealthFile health = new HealthFile(file, Path.of("/proc"));
-            callbackRetries.scheduleAtFixedRate(() -> health.refresh(
+            timers.scheduleAtFixedRate(() -> health.refresh(
                     () -> connected.getStatus() == JDA.Status.CONNECTED, Clock.systemUTC()),
                     0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
         });
-        return new TopgifBot(jda, queue, listener, callbackRetries, gateway, schedules);
+        return new TopgifBot(jda, queue, listener, timers, gateway, schedules);
     }
 
     public JDA jda() {
@@ -162,7 +163,7 @@ public final class TopgifBot implements AutoCloseable {
             jda.shutdownNow();
         }
         queue.close();
-        callbackRetries.shutdownNow();
+        timers.shutdownNow();
         gateway.close();
     }
 
@@ -174,7 +175,7 @@ public final class TopgifBot implements AutoCloseable {
             Thread.currentThread().interrupt();
             jda.shutdownNow();
             queue.close();
-            callbackRetries.shutdownNow();
+            timers.shutdownNow();
             gateway.close();
             schedules.close();
         }
