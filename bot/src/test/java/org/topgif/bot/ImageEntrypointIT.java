@@ -41,16 +41,25 @@ class ImageEntrypointIT {
     @TempDir
     Path dir;
 
-    /** The ENTRYPOINT of the Dockerfile, with /app/ and java as they are in this checkout. */
-    private static List<String> entrypoint() throws IOException {
+    /**
+     * The ENTRYPOINT of the Dockerfile, with java as it is here and /app/ as a copy of what the image's /app
+     * holds (the jar and the JVM options), in a folder any user may read, as in the image: the checkout itself
+     * may sit below a folder that the unprivileged user cannot enter.
+     */
+    private List<String> entrypoint() throws IOException {
+        Path app = Files.createDirectories(dir.resolve("image-app"));
+        Files.copy(ROOT.resolve("bot/target/topgif.jar"), app.resolve("topgif.jar"));
+        Files.copy(ROOT.resolve("jvm/resident.options"), app.resolve("resident.options"));
+        for (Path path : List.of(app, app.resolve("topgif.jar"), app.resolve("resident.options"))) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
+                    Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
+        }
         String line = Files.readAllLines(ROOT.resolve("Dockerfile")).stream()
                 .filter(l -> l.startsWith("ENTRYPOINT ")).findFirst().orElseThrow();
         DataArray words = DataArray.fromJson(line.substring("ENTRYPOINT ".length()));
         List<String> command = new ArrayList<>();
         for (int i = 0; i < words.length(); i++) {
-            command.add(words.getString(i)
-                    .replace("@/app/resident.options", "@" + ROOT.resolve("jvm/resident.options"))
-                    .replace("/app/topgif.jar", ROOT.resolve("bot/target/topgif.jar").toString()));
+            command.add(words.getString(i).replace("/app/", app + "/"));
         }
         assertEquals("java", command.get(0));
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
