@@ -125,6 +125,19 @@ class ImageEntrypointIT {
         }
     }
 
+    /** Sends /top once the bot is ready, and returns when its recording has begun (its first progress edit). */
+    private FakeDiscord.Interaction topUnderWay(FakeDiscord discord, int seconds) throws Exception {
+        await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
+        FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", seconds));
+        await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
+                && r.path().contains(top.token())).isEmpty());
+        return top;
+    }
+
+    private static int sigterm(Process bot) throws Exception {
+        return new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor();
+    }
+
     @Test
     void theEntrypointServesTopReportsHealthyAndDeliversTheGifItWasRecordingWhenStopped() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
@@ -138,16 +151,14 @@ class ImageEntrypointIT {
                 String check = healthcheck().replace("/tmp/topgif-healthy", health.toString());
                 assertEquals(0, new ProcessBuilder("sh", "-c", check).start().waitFor(), check);
 
-                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 4));
-                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
-                        && r.path().contains(top.token())).isEmpty());
+                FakeDiscord.Interaction top = topUnderWay(discord, 4);
                 List<String> status = Files.readAllLines(Path.of("/proc/" + bot.pid() + "/status"));
                 if ("root".equals(System.getProperty("user.name"))) {
                     assertTrue(status.stream().anyMatch(l -> l.matches("Uid:\\s+10001\\s.*")), "runs as 10001: " + status);
                 }
                 System.out.println("bot while recording /top: " + status.stream()
                         .filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS")).collect(Collectors.joining(", ")));
-                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                assertEquals(0, sigterm(bot));
 
                 assertTrue(bot.waitFor(60, TimeUnit.SECONDS), "stopped within the grace\n" + log());
                 assertEquals(0, bot.exitValue(), log());
@@ -172,12 +183,9 @@ class ImageEntrypointIT {
             environment.put("TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE", "1s");
             Process bot = start(environment);
             try {
-                await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
-                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 30));
-                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
-                        && r.path().contains(top.token())).isEmpty());
+                FakeDiscord.Interaction top = topUnderWay(discord, 30);
                 long stopped = System.nanoTime();
-                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                assertEquals(0, sigterm(bot));
                 assertTrue(bot.waitFor(20, TimeUnit.SECONDS), "stopped promptly\n" + log());
                 assertTrue(System.nanoTime() - stopped < 20_000_000_000L);
                 assertTrue(log().contains("recordings still running after 1 s"), log());
@@ -197,13 +205,10 @@ class ImageEntrypointIT {
             environment.put("DISCORD_TOKEN", "image.test.token");
             Process bot = start(environment);
             try {
-                await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
-                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 30));
-                await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
-                        && r.path().contains(top.token())).isEmpty());
-                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                FakeDiscord.Interaction top = topUnderWay(discord, 30);
+                assertEquals(0, sigterm(bot));
                 await("the graceful stop", () -> unchecked(() -> log().contains("stopping: recordings")));
-                assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(bot.pid())).start().waitFor());
+                assertEquals(0, sigterm(bot));
                 assertTrue(bot.waitFor(10, TimeUnit.SECONDS), "stopped at once\n" + log());
                 assertEquals(143, bot.exitValue(), log());
                 assertTrue(log().contains("SIGTERM again: stopping now"), log());
