@@ -47,16 +47,22 @@ public final class TopgifBot implements AutoCloseable {
 
     private final JDA jda;
     private final RecordingQueue queue;
+    private final RecordingQueue answers;
+    private final Recordings recordings;
+    private final GifPipeline pipeline;
     private final TopCommandListener listener;
     private final ScheduledExecutorService timers;
     private final GatewaySessionController gateway;
     private final ScheduleRunner schedules;
 
-    private TopgifBot(JDA jda, RecordingQueue queue, TopCommandListener listener,
-                      ScheduledExecutorService timers, GatewaySessionController gateway,
-                      ScheduleRunner schedules) {
+    private TopgifBot(JDA jda, RecordingQueue queue, RecordingQueue answers, Recordings recordings,
+                      GifPipeline pipeline, TopCommandListener listener, ScheduledExecutorService timers,
+                      GatewaySessionController gateway, ScheduleRunner schedules) {
         this.jda = jda;
         this.queue = queue;
+        this.answers = answers;
+        this.recordings = recordings;
+        this.pipeline = pipeline;
         this.listener = listener;
         this.timers = timers;
         this.gateway = gateway;
@@ -68,10 +74,16 @@ public final class TopgifBot implements AutoCloseable {
         return schedules.schedules();
     }
 
+    /** The one path from samples to GIFs, which counts the GIFs it drew. */
+    public GifPipeline pipeline() {
+        return pipeline;
+    }
+
     /**
      * Connects, waits until Discord says the bot is ready, and registers /top.
      *
-     * @param host the name the summaries give this host
+     * @param recordings where samples come from; the bot owns it from now and closes it when it stops
+     * @param host       the name the summaries give this host
      */
     public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host)
             throws InterruptedException {
@@ -83,7 +95,8 @@ public final class TopgifBot implements AutoCloseable {
     public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
                                   Clock clock, Sleeper sleeper) throws InterruptedException {
         var limits = settings.rateLimit();
-        RecordingQueue queue = new RecordingQueue(limits.maxConcurrentRecordings(), limits.queueSize());
+        RecordingQueue queue = new RecordingQueue("recording", limits.maxConcurrentRecordings(), limits.queueSize());
+        RecordingQueue answers = new RecordingQueue("answer", limits.maxConcurrentAnswers(), limits.answerQueueSize());
         // One client for JDA and for the interaction callbacks that the bot sends and retries itself; one thread
         // for the callbacks' pauses and the health file.
         OkHttpClient http = new OkHttpClient.Builder().build();
@@ -99,7 +112,7 @@ public final class TopgifBot implements AutoCloseable {
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
                 callbacks,
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
-                queue, recordings, pipeline, settings.command().progressInterval(), System::nanoTime);
+                queue, answers, recordings, pipeline, settings.command().progressInterval(), System::nanoTime);
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
                 System::nanoTime);
         JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
@@ -122,8 +135,10 @@ public final class TopgifBot implements AutoCloseable {
                 jda.shutdownNow();
             }
             queue.close();
+            answers.close();
             timers.shutdownNow();
             gateway.close();
+            recordings.close();
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
@@ -138,7 +153,7 @@ public final class TopgifBot implements AutoCloseable {
                     () -> connected.getStatus() == JDA.Status.CONNECTED, Clock.systemUTC()),
                     0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
         });
-        return new TopgifBot(jda, queue, listener, timers, gateway, schedules);
+        return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules);
     }
 
     public JDA jda() {
@@ -152,8 +167,11 @@ public final class TopgifBot implements AutoCloseable {
     public void stop(Duration grace) throws InterruptedException {
         listener.stopTaking();
         listener.tellWaiting(queue.stopTaking());
+        listener.tellWaiting(answers.stopTaking());
+        long deadline = System.nanoTime() + grace.toNanos();
         schedules.stop(grace);
-        if (!queue.awaitIdle(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!answers.awaitIdle(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
+                | !queue.awaitIdle(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
             LOG.warn("recordings still running after {} s; telling their users and disconnecting",
                     grace.toSeconds());
             listener.tellStillRunning(Duration.ofSeconds(5));
@@ -163,8 +181,10 @@ public final class TopgifBot implements AutoCloseable {
             jda.shutdownNow();
         }
         queue.close();
+        answers.close();
         timers.shutdownNow();
         gateway.close();
+        recordings.close();
     }
 
     @Override
@@ -175,6 +195,7 @@ public final class TopgifBot implements AutoCloseable {
             Thread.currentThread().interrupt();
             jda.shutdownNow();
             queue.close();
+            answers.close();
             timers.shutdownNow();
             gateway.close();
             schedules.close();

@@ -130,9 +130,14 @@ public final class SettingsLoader {
                 settings.intIn("topgif.gif.loops", 0, RecordingPlan.MAX_PLAYS),
                 screen);
         CommandLimits command = command(settings);
+        HistorySettings history = new HistorySettings(settings.intIn("topgif.history.seconds", 0,
+                RecordingPlan.MAX_SECONDS));
+        if (history.samples(interval) > RecordingPlan.MAX_FRAMES) {
+            throw settings.bad("topgif.history.seconds", "at most " + RecordingPlan.MAX_FRAMES + " samples");
+        }
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
                 command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
-                warnings);
+                history, warnings);
     }
 
     private static DiscordSettings discord(SettingsReader settings) {
@@ -207,6 +212,8 @@ public final class SettingsLoader {
                 settings.durationIn("topgif.rate-limit.idle-eviction", Duration.ofMinutes(1), Duration.ofDays(30)),
                 settings.intIn("topgif.rate-limit.max-concurrent-recordings", 1, 64),
                 settings.intIn("topgif.rate-limit.queue-size", 0, 1000),
+                settings.intIn("topgif.rate-limit.max-concurrent-answers", 1, 64),
+                settings.intIn("topgif.rate-limit.answer-queue-size", 0, 10000),
                 settings.durationIn("topgif.rate-limit.shutdown-grace", Duration.ZERO, Duration.ofMinutes(15)));
     }
 

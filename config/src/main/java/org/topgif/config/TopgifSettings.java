@@ -16,11 +16,12 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param rateLimit     how often each guild may ask, and how many recordings run at once
  * @param schedules     the scheduled posts
  * @param host          the watched host's name and where its users' names come from
+ * @param history       how much of the recent past the bot keeps to answer /top at once
  * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
                              CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
-                             HostSettings host, List<String> warnings) {
+                             HostSettings host, HistorySettings history, List<String> warnings) {
 
     public TopgifSettings {
         warnings = List.copyOf(warnings);

@@ -14,10 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import org.topgif.bot.FailureCause;
 import org.topgif.bot.TopgifBot;
+import org.topgif.bot.command.HistoryRecordings;
 import org.topgif.bot.command.HostRecordings;
+import org.topgif.bot.command.Recordings;
 import org.topgif.config.DiscordToken;
+import org.topgif.config.HistorySettings;
 import org.topgif.config.TopgifSettings;
 import org.topgif.renderer.sample.CommandLineRedactor;
+import org.topgif.renderer.sample.ProcessSampler;
 
 /** {@code topgif bot}: runs the Discord bot until the process is stopped. */
 final class BotCommand implements Subcommand {
@@ -51,6 +55,20 @@ final class BotCommand implements Subcommand {
                 """;
     }
 
+    /**
+     * With a history: one sampler for the bot's life, which every request draws from. Without: a sampler per
+     * recording. Started before the bot connects, so the history already holds seconds when /top first comes.
+     */
+    private Recordings recordings() {
+        HistorySettings history = settings.history();
+        if (!history.enabled()) {
+            return new HostRecordings(settings.redactor(), settings.host().passwdFile());
+        }
+        Duration interval = settings.recording().interval();
+        return HistoryRecordings.startSampling(ProcessSampler.forThisHost(settings.redactor(),
+                settings.host().passwdFile()), history.samples(interval), interval);
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
         ParsedOptions.parse(args, Set.of(), Set.of());
@@ -62,8 +80,7 @@ final class BotCommand implements Subcommand {
         }
         TopgifBot bot;
         try {
-            bot = TopgifBot.start(settings, token.get(), new HostRecordings(settings.redactor(),
-                    settings.host().passwdFile()), settings.host().name());
+            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name());
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
             return TopgifMain.EXIT_FAILED;

@@ -1,6 +1,11 @@
 package org.topgif.bot.command;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.RecordingProgress;
@@ -8,8 +13,37 @@ import org.topgif.renderer.sample.SystemSample;
 
 /** Where a request's samples come from: this host in the bot, a made-up host in tests. */
 @FunctionalInterface
-public interface Recordings {
+public interface Recordings extends AutoCloseable {
 
-    /** Records {@code plan.frames()} samples, one per interval, telling {@code progress} after each. */
+    /** Records {@code plan.frames()} samples from now on, one per interval, telling {@code progress} after each. */
     List<SystemSample> record(RecordingPlan plan, RecordingProgress progress) throws InterruptedException;
+
+    /**
+     * The {@code plan.frames()} samples up to now, when this source keeps a history: complete at once, or once
+     * the history has gathered enough just after start-up; it completes on the sampler's thread. Empty when
+     * it keeps none, and every request records forward.
+     */
+    default Optional<CompletableFuture<List<SystemSample>>> recent(RecordingPlan plan) {
+        return Optional.empty();
+    }
+
+    /**
+     * Waits for the samples {@link #recent} promised: there at once, except just after start-up, when the
+     * history waits for the rest. A history that stopped sampling fails the request instead of holding its
+     * thread.
+     */
+    static List<SystemSample> await(CompletableFuture<List<SystemSample>> recent, RecordingPlan plan)
+            throws InterruptedException {
+        try {
+            return recent.get(plan.interval().multipliedBy(plan.frames() + 2L).plusSeconds(5).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException stalled) {
+            throw new IllegalStateException("the host's history gave no samples", stalled);
+        }
+    }
+
+    /** Stops whatever samples in the background. */
+    @Override
+    default void close() throws InterruptedException {
+    }
 }

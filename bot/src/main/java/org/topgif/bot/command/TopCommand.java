@@ -36,7 +36,7 @@ public final class TopCommand {
         for (RowOrder each : RowOrder.values()) {
             order.addChoice(each.userName(), each.userName());
         }
-        return Commands.slash(NAME, "Record this host's processes as an animated GIF")
+        return Commands.slash(NAME, "This host's processes over the last seconds, as an animated GIF")
                 .setContexts(InteractionContextType.GUILD)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
                 .setDefaultPermissions(administratorsOnly
@@ -52,6 +52,8 @@ public final class TopCommand {
                         new OptionData(OptionType.INTEGER, "rows", "How many processes to show")
                                 .setRequiredRange(1, limits.rowsMax()),
                         theme,
-                        order);
+                        order,
+                        new OptionData(OptionType.BOOLEAN, "live",
+                                "true: record the next seconds (you wait) instead of showing the last ones"));
     }
 }

@@ -33,9 +33,11 @@ import org.topgif.renderer.sample.SystemSample;
 
 /**
  * Answers /top: checks the options and the guild's rate limit (refusals are ephemeral and immediate), defers
- * within Discord's 3 s (retrying a failed callback; nothing is recorded if none gets through), records on a recording thread while editing in progress, then edits the reply with
- * the GIF and a summary. Each request's state lives in its own recording job; the listener itself holds
- * only thread-safe collaborators, so JDA may call it from any number of threads.
+ * within Discord's 3 s (retrying a failed callback; nothing is drawn if none gets through), then edits the
+ * reply with the GIF and a summary. The GIF shows the last seconds of the history, drawn on an answer
+ * thread at once; with live:true, or without a history, it shows the next seconds, recorded on a recording
+ * thread while the reply shows the progress. Each request's state lives in its own job; the listener itself
+ * holds only thread-safe collaborators, so JDA may call it from any number of threads.
  */
 public final class TopCommandListener extends ListenerAdapter {
 
@@ -47,7 +49,10 @@ public final class TopCommandListener extends ListenerAdapter {
     private final TopOptionsParser parser;
     private final InteractionCallbacks callbacks;
     private final GuildRateLimiter limiter;
+    /** Live recordings, which wait for the seconds they record. */
     private final RecordingQueue queue;
+    /** Answers from the history, which are drawn and uploaded at once. */
+    private final RecordingQueue answers;
     private final Recordings recordings;
     private final GifPipeline pipeline;
     /** Set once when the bot begins to stop; new requests are told to come back. */
@@ -56,12 +61,13 @@ public final class TopCommandListener extends ListenerAdapter {
     private final LongSupplier nanoClock;
 
     public TopCommandListener(TopOptionsParser parser, InteractionCallbacks callbacks, GuildRateLimiter limiter,
-                              RecordingQueue queue, Recordings recordings, GifPipeline pipeline,
-                              Duration progressInterval, LongSupplier nanoClock) {
+                              RecordingQueue queue, RecordingQueue answers, Recordings recordings,
+                              GifPipeline pipeline, Duration progressInterval, LongSupplier nanoClock) {
         this.parser = parser;
         this.callbacks = callbacks;
         this.limiter = limiter;
         this.queue = queue;
+        this.answers = answers;
         this.recordings = recordings;
         this.pipeline = pipeline;
         this.progressInterval = progressInterval;
@@ -83,7 +89,8 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         TopOptionsParser.Result parsed = parser.parse(option(event, "seconds"), option(event, "sort"),
-                option(event, "filter"), option(event, "rows"), option(event, "theme"), option(event, "order"));
+                option(event, "filter"), option(event, "rows"), option(event, "theme"), option(event, "order"),
+                option(event, "live"));
         if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
             refuse(event, guildId, invalid.message());
             return;
@@ -96,11 +103,17 @@ public final class TopCommandListener extends ListenerAdapter {
         }
         // Our own callback, so the reply is edited through a hook that does not depend on JDA's.
         InteractionHook hook = InteractionHook.from(event.getJDA(), event.getToken());
-        RecordingJob job = new RecordingJob(hook, guildId, options);
-        RecordingQueue.Admission admission = queue.submit(job);
+        RecordingPlan plan = pipeline.plan(options);
+        // Taken now, so the GIF ends at the moment of the request however long it waits for a thread.
+        Optional<CompletableFuture<List<SystemSample>>> recent = options.live() ? Optional.empty()
+                : recordings.recent(plan);
+        RecordingJob job = new RecordingJob(hook, guildId, plan, recent);
+        RecordingQueue.Admission admission = (recent.isPresent() ? answers : queue).submit(job);
         if (admission instanceof RecordingQueue.Admission.Refused) {
             limiter.refund(guildId); // the guild is not to blame for a busy bot
-            refuse(event, guildId, "Too many recordings are running or waiting right now; try again in a minute.");
+            refuse(event, guildId, recent.isPresent()
+                    ? "Too many requests are being answered right now; try again in a minute."
+                    : "Too many recordings are running or waiting right now; try again in a minute.");
             return;
         }
         callbacks.defer(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
@@ -112,7 +125,7 @@ public final class TopCommandListener extends ListenerAdapter {
                         LOG.warn("guild {}: could not acknowledge /top ({}); not recording it", guildId,
                                 failed != null ? failed.toString() : outcome.failure() + " after " + outcome.attempts()
                                         + (outcome.attempts() == 1 ? " attempt" : " attempts"));
-                    } else if (admission instanceof RecordingQueue.Admission.Queued queued) {
+                    } else if (admission instanceof RecordingQueue.Admission.Queued queued && recent.isEmpty()) {
                         hook.editOriginal("Waiting for a free recorder (" + (queued.ahead() + 1) + " in line)…")
                                 .setAllowedMentions(ChatText.noMentions())
                                 .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
@@ -135,20 +148,24 @@ public final class TopCommandListener extends ListenerAdapter {
         }
     }
 
-    /** One request's recording: runs on a recording thread; everything it knows is its own. */
+    /** One request: runs on a recording or an answer thread; everything it knows is its own. */
     private final class RecordingJob implements Runnable {
         final InteractionHook hook;
         final long guildId;
-        final TopOptions options;
+        final RecordingPlan plan;
+        /** The history's last seconds as of the request; empty records the next ones. */
+        final Optional<CompletableFuture<List<SystemSample>>> recent;
         /** Completed with whether Discord took the deferral; nothing is recorded for a reply no one can get. */
         final CompletableFuture<Boolean> acknowledged = new CompletableFuture<>();
         /** Whether the user was already told that the bot is stopping. */
         final AtomicBoolean told = new AtomicBoolean();
 
-        RecordingJob(InteractionHook hook, long guildId, TopOptions options) {
+        RecordingJob(InteractionHook hook, long guildId, RecordingPlan plan,
+                     Optional<CompletableFuture<List<SystemSample>>> recent) {
             this.hook = hook;
             this.guildId = guildId;
-            this.options = options;
+            this.plan = plan;
+            this.recent = recent;
         }
 
         boolean isAcknowledged() {
@@ -180,11 +197,10 @@ public final class TopCommandListener extends ListenerAdapter {
     private void record(RecordingJob job) {
         InteractionHook hook = job.hook;
         long guildId = job.guildId;
-        TopOptions options = job.options;
+        RecordingPlan plan = job.plan;
         try {
-            RecordingPlan plan = pipeline.plan(options);
-            ProgressEditor progress = new ProgressEditor(hook, guildId, progressInterval, nanoClock);
-            List<SystemSample> samples = recordings.record(plan, progress);
+            List<SystemSample> samples = job.recent.isPresent() ? Recordings.await(job.recent.get(), plan)
+                    : recordings.record(plan, new ProgressEditor(hook, guildId, progressInterval, nanoClock));
             Optional<GifPipeline.RenderedGif> gif = pipeline.render(samples, plan, Optional.empty());
             if (gif.isEmpty()) {
                 hook.editOriginal("Sorry, even a one-frame GIF is larger than this server's upload limit.")

@@ -40,11 +40,12 @@ public final class TopOptionsParser {
 
     /** Each argument is the option's text as Discord sent it, or null when the user left the option out. */
     public Result parse(String secondsText, String sort, String filter, String rowsText, String theme) {
-        return parse(secondsText, sort, filter, rowsText, theme, null);
+        return parse(secondsText, sort, filter, rowsText, theme, null, null);
     }
 
-    /** As {@link #parse(String, String, String, String, String)}, with the rows' order too. */
-    public Result parse(String secondsText, String sort, String filter, String rowsText, String theme, String order) {
+    /** As {@link #parse(String, String, String, String, String)}, with the rows' order and live too. */
+    public Result parse(String secondsText, String sort, String filter, String rowsText, String theme, String order,
+                        String live) {
         int chosenSeconds = limits.secondsDefault();
         if (secondsText != null) {
             Long seconds = wholeNumber(secondsText);
@@ -99,8 +100,15 @@ public final class TopOptionsParser {
             }
             chosenOrder = parsed.get();
         }
+        boolean chosenLive = false;
+        if (live != null) {
+            if (!live.equals("true") && !live.equals("false")) {
+                return invalid("`live` must be true or false.");
+            }
+            chosenLive = live.equals("true");
+        }
         return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme,
-                chosenOrder));
+                chosenOrder, chosenLive));
     }
 
     private static Long wholeNumber(String text) {

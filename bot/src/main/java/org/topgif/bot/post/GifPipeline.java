@@ -14,12 +14,13 @@ import org.topgif.renderer.screen.ScreenOptions;
 /**
  * The one path from what was asked for to what is posted, for /top and scheduled posts alike: the recording
  * plan for a request's options, then the recorded samples drawn into a GIF that fits the upload limit,
- * with its summary line. Where the GIF goes is the publishers' business. Immutable and thread-safe.
+ * with its summary line. Where the GIF goes is the publishers' business. Thread-safe: requests that want
+ * the same GIF at the same time share one render.
  */
 public final class GifPipeline {
 
     private final RecordingPlan defaults;
-    private final long uploadLimitBytes;
+    private final SharedRenders renders;
     private final String host;
     /** Frame height without text lines, and per line: to grow the GIF when more rows are asked for. */
     private final int frameMargins;
@@ -28,7 +29,7 @@ public final class GifPipeline {
     /** @param host the name the summaries give this host */
     public GifPipeline(RecordingPlan defaults, long uploadLimitBytes, String host) {
         this.defaults = defaults;
-        this.uploadLimitBytes = uploadLimitBytes;
+        this.renders = new SharedRenders(uploadLimitBytes, System::nanoTime);
         this.host = host;
         FrameRasterizer sizes = new FrameRasterizer(defaults.width(), defaults.height(), defaults.theme());
         this.frameMargins = sizes.heightFor(0);
@@ -62,13 +63,18 @@ public final class GifPipeline {
     public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot) {
         SystemSample last = samples.get(samples.size() - 1);
         String summary = slot.map(label -> TopSummary.at(host, label, last)).orElseGet(() -> TopSummary.of(host, last));
-        return GifFitter.fit(samples, plan, uploadLimitBytes).map(gif -> new RenderedGif(gif, summary));
+        return renders.fit(samples, plan).map(gif -> new RenderedGif(gif, summary));
+    }
+
+    /** How many GIFs were drawn since start, as opposed to shared with a request that wanted the same one. */
+    public long gifsDrawn() {
+        return renders.drawn();
     }
 
     /**
      * A GIF ready to post, with the line that goes with it as message and alt text.
      *
-     * @param gif the GIF's bytes; the pipeline hands them over and keeps no reference, so they are not copied
+     * @param gif the GIF's bytes, shared by every request that wanted the same one: read them, never write
      */
     public record RenderedGif(byte[] gif, String summary) {
     }

@@ -11,6 +11,8 @@ import org.topgif.renderer.screen.SortKey;
  *
  * @param rows  process rows asked for; empty means as many as the default GIF size holds
  * @param order whether the rows stay in place through the recording
+ * @param live  record the next {@code seconds} (the user waits) rather than show the last ones from the history
  */
-public record TopOptions(int seconds, SortKey sort, String filter, OptionalInt rows, Theme theme, RowOrder order) {
+public record TopOptions(int seconds, SortKey sort, String filter, OptionalInt rows, Theme theme, RowOrder order,
+                         boolean live) {
 }

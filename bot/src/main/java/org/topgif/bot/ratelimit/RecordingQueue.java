@@ -40,7 +40,8 @@ public final class RecordingQueue implements AutoCloseable {
     private int running;
     private boolean closed;
 
-    public RecordingQueue(int maxConcurrent, int queueSize) {
+    /** @param kind names its threads: topgif-KIND-1, topgif-KIND-2... */
+    public RecordingQueue(String kind, int maxConcurrent, int queueSize) {
         if (maxConcurrent < 1 || queueSize < 0) {
             throw new IllegalArgumentException("need at least one slot and no negative queue");
         }
@@ -49,7 +50,7 @@ public final class RecordingQueue implements AutoCloseable {
         AtomicInteger count = new AtomicInteger();
         // Unbounded in principle, but never more threads than maxConcurrent: submit() counts them.
         this.threads = Executors.newCachedThreadPool(job -> {
-            Thread thread = new Thread(job, "topgif-recording-" + count.incrementAndGet());
+            Thread thread = new Thread(job, "topgif-" + kind + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });

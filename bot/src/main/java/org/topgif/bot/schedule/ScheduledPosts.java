@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
@@ -24,8 +25,9 @@ import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.sample.SystemSample;
 
 /**
- * Decides when each schedule posts, and hands the post to the shared path and the channel publisher: one
- * recording per slot for the schedules that record as long, then each one's GIF in its channel. A post is
+ * Decides when each schedule posts, and hands the post to the shared path and the channel publisher: the
+ * history's last seconds at the slot (or, without a history, one recording per slot for the schedules that
+ * record as long), then each one's GIF in its channel. A post is
  * retried after a 5xx or a dropped connection until its slot's window closes (the next slot, or 10 minutes),
  * always with the slot's nonce, so a slot gets one message whatever Discord answered. A slot missed while
  * the bot was down is posted at start-up only within the grace; older ones are skipped.
@@ -159,7 +161,7 @@ public final class ScheduledPosts {
     private void recordAndPost(Instant slot, List<ScheduleSpec> group) {
         List<SystemSample> samples;
         try {
-            samples = recordings.record(pipeline.plan(options(group.get(0))), (done, total) -> { });
+            samples = samplesFor(pipeline.plan(options(group.get(0))));
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return;
@@ -179,6 +181,15 @@ public final class ScheduledPosts {
                 fail(spec, "the post failed: " + FailureCause.oneLine(failed));
             }
         }
+    }
+
+    /** The history's last seconds when there is one, as /top shows them; else a recording of the next ones. */
+    private List<SystemSample> samplesFor(RecordingPlan plan) throws InterruptedException {
+        Optional<CompletableFuture<List<SystemSample>>> recent = recordings.recent(plan);
+        if (recent.isEmpty()) {
+            return recordings.record(plan, (done, total) -> { });
+        }
+        return Recordings.await(recent.get(), plan);
     }
 
     private void post(ScheduleSpec spec, Instant slot, List<SystemSample> samples) throws InterruptedException {
@@ -222,7 +233,8 @@ public final class ScheduledPosts {
     }
 
     private TopOptions options(ScheduleSpec spec) {
-        return new TopOptions(spec.seconds(), spec.sort(), "", spec.rows(), spec.theme(), pipeline.defaultOrder());
+        return new TopOptions(spec.seconds(), spec.sort(), "", spec.rows(), spec.theme(), pipeline.defaultOrder(),
+                false);
     }
 
     /** "schedule every 1h to channel 123 (guild 456)", for log lines. */

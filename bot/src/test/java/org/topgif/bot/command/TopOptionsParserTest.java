@@ -24,14 +24,14 @@ class TopOptionsParserTest {
 
     @Test
     void leftOutOptionsTakeTheDefaults() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", OptionalInt.empty(), Theme.DARK, RowOrder.STEADY)),
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.CPU, "", OptionalInt.empty(), Theme.DARK, RowOrder.STEADY, false)),
                 parser.parse(null, null, null, null, null));
     }
 
     @Test
     void givenOptionsAreTaken() {
-        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", OptionalInt.of(40), Theme.LIGHT, RowOrder.LIVE)),
-                parser.parse("30", "mem", "  java ", "40", "light", "live"));
+        assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(30, SortKey.MEM, "java", OptionalInt.of(40), Theme.LIGHT, RowOrder.LIVE, true)),
+                parser.parse("30", "mem", "  java ", "40", "light", "live", "true"));
     }
 
     @Test
@@ -46,7 +46,9 @@ class TopOptionsParserTest {
         assertEquals("`seconds` must be a whole number.", problem("2.5", null, null, null, null));
         assertEquals("`rows` must be a whole number.", problem(null, null, null, "many", null));
         assertEquals("`order` must be steady or live.", ((TopOptionsParser.Result.Invalid) parser.parse(null, null,
-                null, null, null, "random")).message());
+                null, null, null, "random", null)).message());
+        assertEquals("`live` must be true or false.", ((TopOptionsParser.Result.Invalid) parser.parse(null, null,
+                null, null, null, null, "yes")).message());
     }
 
     @Test
@@ -54,6 +56,6 @@ class TopOptionsParserTest {
         TopOptionsParser configured = new TopOptionsParser(new CommandLimits(2, 30, 12, 40, 64, Duration.ofSeconds(3)),
                 ScreenOptions.defaults().withSort(SortKey.MEM).withFilter("postgres"), Theme.LIGHT);
         assertEquals(new TopOptionsParser.Result.Valid(new TopOptions(12, SortKey.MEM, "postgres", OptionalInt.empty(),
-                Theme.LIGHT, RowOrder.STEADY)), configured.parse(null, null, null, null, null));
+                Theme.LIGHT, RowOrder.STEADY, false)), configured.parse(null, null, null, null, null));
     }
 }

@@ -167,7 +167,7 @@ public final class FakeDiscord implements AutoCloseable {
         String token = "interaction-token-" + id;
         DataArray optionArray = DataArray.empty();
         options.forEach((option, value) -> optionArray.add(DataObject.empty().put("name", option)
-                .put("type", value instanceof Number ? 4 : 3).put("value", value)));
+                .put("type", value instanceof Number ? 4 : value instanceof Boolean ? 5 : 3).put("value", value)));
         DataObject interaction = payloads.interaction(id, token, guild, channelByGuild.get(guild),
                 commandId(guild, name), name, optionArray);
         interactionReceived.put(id, System.nanoTime());

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -18,30 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.raster.Theme;
-import org.topgif.renderer.sample.CpuStates;
-import org.topgif.renderer.sample.LoadAverage;
-import org.topgif.renderer.sample.Memory;
-import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
-import org.topgif.renderer.sample.TaskCounts;
 import org.topgif.renderer.screen.ScreenOptions;
 
 class GifFitterTest {
-
-    private static List<SystemSample> samples(int count) {
-        List<SystemSample> samples = new ArrayList<>();
-        for (int s = 0; s < count; s++) {
-            List<ProcessRow> rows = new ArrayList<>();
-            for (int pid = 1; pid <= 60; pid++) {
-                rows.add(new ProcessRow(pid, "user" + pid % 7, 20, 0, 1000L * pid, 500L * pid + s * 13, 100, 'S',
-                        (pid * 7 + s * 13) % 100, 0.1, pid * 100L + s, "proc" + pid, "/bin/proc" + pid + " --n " + s));
-            }
-            samples.add(new SystemSample(LocalTime.of(10, 0, s), Duration.ofHours(1), OptionalInt.of(1),
-                    new LoadAverage(1, 1, 1), TaskCounts.of(rows), new CpuStates(50, 10, 0, 40, 0, 0, 0, 0),
-                    new Memory(1000, 100, 900, 0, 100, 0, 0, 0), rows));
-        }
-        return samples;
-    }
 
     private static final RecordingPlan PLAN = new RecordingPlan(Duration.ofSeconds(8), Duration.ofSeconds(1), 650, 300,
             Theme.DARK, 0, ScreenOptions.defaults().withRows(20));
@@ -56,14 +33,14 @@ class GifFitterTest {
 
     @Test
     void aGifThatFitsIsLeftAsAsked() throws Exception {
-        List<SystemSample> samples = samples(8);
+        List<SystemSample> samples = MadeUpSamples.of(8);
         byte[] full = TopGifRecorder.encode(samples, PLAN);
         assertEquals(full.length, GifFitter.fit(samples, PLAN, full.length).orElseThrow().length);
     }
 
     @Test
     void aGifTooBigForTheLimitLosesRowsThenFramesButStillFits() throws Exception {
-        List<SystemSample> samples = samples(8);
+        List<SystemSample> samples = MadeUpSamples.of(8);
         byte[] full = TopGifRecorder.encode(samples, PLAN);
         byte[] smaller = GifFitter.fit(samples, PLAN, full.length - 1).orElseThrow();
         assertTrue(smaller.length < full.length);
@@ -79,6 +56,6 @@ class GifFitterTest {
 
     @Test
     void nothingFitsBelowOneSmallFrame() {
-        assertTrue(GifFitter.fit(samples(4), PLAN, 100).isEmpty());
+        assertTrue(GifFitter.fit(MadeUpSamples.of(4), PLAN, 100).isEmpty());
     }
 }

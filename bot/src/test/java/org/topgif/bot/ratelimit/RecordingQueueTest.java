@@ -22,7 +22,7 @@ class RecordingQueueTest {
         CountDownLatch releaseSecond = new CountDownLatch(1);
         CountDownLatch bothWaitingRan = new CountDownLatch(2);
         List<String> ran = new CopyOnWriteArrayList<>();
-        try (RecordingQueue queue = new RecordingQueue(2, 2)) {
+        try (RecordingQueue queue = new RecordingQueue("test", 2, 2)) {
             assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(() -> await(releaseFirst)));
             assertInstanceOf(RecordingQueue.Admission.Started.class, queue.submit(() -> await(releaseSecond)));
             assertEquals(new RecordingQueue.Admission.Queued(0), queue.submit(() -> {
@@ -49,7 +49,7 @@ class RecordingQueueTest {
     @Test
     void stoppingHandsBackWhatNeverStartedAndRefusesMore() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        try (RecordingQueue queue = new RecordingQueue(1, 5)) {
+        try (RecordingQueue queue = new RecordingQueue("test", 1, 5)) {
             queue.submit(() -> await(release));
             Runnable waiting = () -> { };
             queue.submit(waiting);
@@ -65,7 +65,7 @@ class RecordingQueueTest {
         AtomicInteger now = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(40);
-        try (RecordingQueue queue = new RecordingQueue(3, 100)) {
+        try (RecordingQueue queue = new RecordingQueue("test", 3, 100)) {
             for (int i = 0; i < 40; i++) {
                 queue.submit(() -> {
                     int running = now.incrementAndGet();
@@ -83,7 +83,7 @@ class RecordingQueueTest {
     @Test
     void aFailingRecordingGivesItsSlotBack() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
-        try (RecordingQueue queue = new RecordingQueue(1, 1)) {
+        try (RecordingQueue queue = new RecordingQueue("test", 1, 1)) {
             queue.submit(() -> {
                 throw new IllegalStateException("boom");
             });

@@ -1,0 +1,148 @@
+package org.topgif.bot;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.topgif.bot.fake.FakeDiscord;
+import org.topgif.bot.fake.RecordedRequest;
+
+/**
+ * Bench, not a test: the bot as its image runs it (the jar, jvm/resident.options, the history on) in a JVM of
+ * its own, connected to the fake Discord in this one, beside {@code top -b -d 1} on the same host in the
+ * same window. Prints the whole bot JVM's CPU (every thread, from /proc/PID/task/N/schedstat) over top's,
+ * idle and while answering /top once a minute, and the bot's RSS. Run with
+ * {@code bench/bot-idle [seconds] [extra idle processes]}.
+ */
+public final class BotIdleBench {
+
+    private BotIdleBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int extra = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        Process extras = extra > 0 ? new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + extra
+                + " ]; do sleep 100000 & i=$((i+1)); done; wait").start() : null;
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            ProcessBuilder bot = new ProcessBuilder("java", "@jvm/resident.options", "-jar", "bot/target/topgif.jar", "bot")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
+            Map<String, String> env = bot.environment();
+            env.put("DISCORD_TOKEN", "bench.token.value");
+            env.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
+            env.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
+            env.put("TOPGIF_DISCORD_GUILD_IDS", Long.toString(discord.guildIds().get(0)));
+            env.put("TOPGIF_RATE_LIMIT_BURST", "100");
+            Process child = bot.start();
+            try {
+                long guild = discord.guildIds().get(0);
+                waitFor(discord, r -> r.path().contains("/commands"), Duration.ofSeconds(60));
+                // Warm-up, as a bot that has run for a while: two /top and the JIT's first minute.
+                for (int i = 0; i < 2; i++) {
+                    top(discord, guild);
+                }
+                Thread.sleep(45_000);
+                System.out.printf(Locale.ROOT, "processes on the host: %d (%d of them added idle)%n",
+                        countProcesses(), extra);
+                Window idle = measure(child.pid(), seconds, discord, guild, false);
+                Window busy = measure(child.pid(), seconds, discord, guild, true);
+                System.out.printf(Locale.ROOT, "idle:            bot %.1f ms, top %.1f ms over %d s -> bot-idle-cpu-vs-top: %.2fx%n",
+                        idle.botMs, idle.topMs, seconds, idle.botMs / idle.topMs);
+                System.out.printf(Locale.ROOT, "/top once a min: bot %.1f ms, top %.1f ms over %d s -> bot-answering-cpu-vs-top: %.2fx%n",
+                        busy.botMs, busy.topMs, seconds, busy.botMs / busy.topMs);
+                System.out.printf(Locale.ROOT, "bot RSS now %d MiB, peak %d MiB (target < 128)%n",
+                        status(child.pid(), "VmRSS:") / 1024, status(child.pid(), "VmHWM:") / 1024);
+            } finally {
+                child.destroy();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            if (extras != null) {
+                extras.descendants().forEach(ProcessHandle::destroy);
+                extras.destroy();
+            }
+        }
+        System.exit(0);
+    }
+
+    private record Window(double botMs, double topMs) {
+    }
+
+    private static Window measure(long bot, int seconds, FakeDiscord discord, long guild, boolean answering)
+            throws Exception {
+        Process top = new ProcessBuilder("top", "-b", "-d", "1").redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            Thread.sleep(1500); // top's start-up is not part of what it spends a second
+            long botBefore = jvmNanos(bot);
+            long topBefore = jvmNanos(top.pid());
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            long nextTop = System.nanoTime();
+            while (System.nanoTime() < end) {
+                if (answering && System.nanoTime() >= nextTop) {
+                    top(discord, guild);
+                    nextTop += TimeUnit.SECONDS.toNanos(60);
+                }
+                Thread.sleep(Math.max(1, Math.min(end, answering ? nextTop : end) - System.nanoTime()) / 1_000_000 + 1);
+            }
+            return new Window((jvmNanos(bot) - botBefore) / 1e6, (jvmNanos(top.pid()) - topBefore) / 1e6);
+        } finally {
+            top.destroy();
+            top.waitFor();
+        }
+    }
+
+    private static void top(FakeDiscord discord, long guild) throws Exception {
+        FakeDiscord.Interaction interaction = discord.sendTop(guild, Map.of());
+        waitFor(discord, r -> r.isGif() && r.answeredStatus() == 200 && r.path().contains(interaction.token()),
+                Duration.ofSeconds(60));
+    }
+
+    private static void waitFor(FakeDiscord discord, java.util.function.Predicate<RecordedRequest> which,
+                                Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (discord.requests(which).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bot did not get that far in " + timeout);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** CPU of every thread of a process, in nanoseconds on a CPU. */
+    private static long jvmNanos(long pid) throws IOException {
+        long total = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    total += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+                } catch (IOException ended) {
+                    // A thread that ended took its time with it; the window's threads are long-lived.
+                }
+            }
+        }
+        return total;
+    }
+
+    private static long status(long pid, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith(field)) {
+                return Long.parseLong(line.substring(field.length()).trim().split(" ")[0]);
+            }
+        }
+        return -1;
+    }
+
+    private static long countProcesses() throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).count();
+        }
+    }
+}
