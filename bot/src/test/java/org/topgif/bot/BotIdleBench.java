@@ -81,6 +81,7 @@ public final class BotIdleBench {
                 .start();
         try {
             Thread.sleep(1500); // top's start-up is not part of what it spends a second
+            Map<String, Long> threadsBefore = threadNanos(bot);
             long botBefore = jvmNanos(bot);
             long topBefore = jvmNanos(top.pid());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -92,7 +93,14 @@ public final class BotIdleBench {
                 }
                 Thread.sleep(Math.max(1, Math.min(end, answering ? nextTop : end) - System.nanoTime()) / 1_000_000 + 1);
             }
-            return new Window((jvmNanos(bot) - botBefore) / 1e6, (jvmNanos(top.pid()) - topBefore) / 1e6);
+            Window window = new Window((jvmNanos(bot) - botBefore) / 1e6, (jvmNanos(top.pid()) - topBefore) / 1e6);
+            System.out.printf(Locale.ROOT, "%s, the bot's busiest threads:", answering ? "answering" : "idle");
+            threadNanos(bot).entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(6).forEach(e -> System.out.printf(Locale.ROOT, " %s %.1f ms;", e.getKey(), e.getValue() / 1e6));
+            System.out.println();
+            return window;
         } finally {
             top.destroy();
             top.waitFor();
@@ -116,19 +124,25 @@ public final class BotIdleBench {
         }
     }
 
-    /** CPU of every thread of a process, in nanoseconds on a CPU. */
-    private static long jvmNanos(long pid) throws IOException {
-        long total = 0;
+    /** CPU of each thread of a process by "tid name", in nanoseconds on a CPU. */
+    private static Map<String, Long> threadNanos(long pid) throws IOException {
+        Map<String, Long> byThread = new java.util.HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
-                    total += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]);
+                    byThread.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).trim(),
+                            Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]));
                 } catch (IOException ended) {
-                    // A thread that ended took its time with it; the window's threads are long-lived.
+                    // Gone between listing and reading.
                 }
             }
         }
-        return total;
+        return byThread;
+    }
+
+    /** CPU of every thread of a process, in nanoseconds on a CPU. */
+    private static long jvmNanos(long pid) throws IOException {
+        return threadNanos(pid).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static long status(long pid, String field) throws IOException {

@@ -125,10 +125,14 @@ class ImageEntrypointIT {
         }
     }
 
-    /** Sends /top once the bot is ready, and returns when its recording has begun (its first progress edit). */
+    /**
+     * Sends a live /top (one that records the next seconds, not one answered at once from the history) once
+     * the bot is ready, and returns when its recording has begun (its first progress edit).
+     */
     private FakeDiscord.Interaction topUnderWay(FakeDiscord discord, int seconds) throws Exception {
         await("the bot is ready", () -> unchecked(() -> log().contains("topgif is ready")));
-        FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", seconds));
+        FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", seconds,
+                "live", true));
         await("a progress edit", () -> !discord.requests(r -> r.method().equals("PATCH")
                 && r.path().contains(top.token())).isEmpty());
         return top;

@@ -132,6 +132,20 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void theHistoryIsOnByDefaultAndZeroTurnsItOff() {
+        TopgifSettings defaults = load(Map.of(), "");
+        assertTrue(defaults.history().enabled());
+        assertEquals(30, defaults.history().samples(defaults.recording().interval()));
+        assertEquals(16, defaults.rateLimit().maxConcurrentAnswers());
+        assertEquals(64, defaults.rateLimit().answerQueueSize());
+        assertTrue(!load(Map.of("TOPGIF_HISTORY_SECONDS", "0"), "").history().enabled());
+        assertEquals(300, load(Map.of(), "topgif { history.seconds = 30, recording.interval = 100ms }").history()
+                .samples(java.time.Duration.ofMillis(100)));
+        assertEquals("bad setting topgif.history.seconds = -1 (from application.conf: 1): expected an integer from 0 to 600",
+                failure(Map.of(), "topgif.history.seconds = -1"));
+    }
+
+    @Test
     void environmentNamesFollowTheKey() {
         assertEquals("TOPGIF_SCREEN_FULL_COMMANDS", SettingsLoader.environmentName("topgif.screen.full-commands"));
     }
