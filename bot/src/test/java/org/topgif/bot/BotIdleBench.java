@@ -18,8 +18,8 @@ import org.topgif.bot.fake.RecordedRequest;
  * Bench, not a test: the bot as its image runs it (the jar, jvm/resident.options, the history on) in a JVM of
  * its own, connected to the fake Discord in this one, beside {@code top -b -d 1} on the same host in the
  * same window. Prints the whole bot JVM's CPU (every thread, from /proc/PID/task/N/schedstat) over top's,
- * idle and while answering /top once a minute, and the bot's RSS. Run with
- * {@code bench/bot-idle [seconds] [extra idle processes]}.
+ * idle for {@code seconds}, then while answering /top once a minute for three times as long, and the bot's RSS.
+ * Run with {@code bench/bot-idle [seconds] [extra idle processes]}.
  */
 public final class BotIdleBench {
 
@@ -52,11 +52,11 @@ public final class BotIdleBench {
                 System.out.printf(Locale.ROOT, "processes on the host: %d (%d of them added idle)%n",
                         countProcesses(), extra);
                 Window idle = measure(child.pid(), seconds, discord, guild, false);
-                Window busy = measure(child.pid(), seconds, discord, guild, true);
+                Window busy = measure(child.pid(), seconds * 3, discord, guild, true);
                 System.out.printf(Locale.ROOT, "idle:            bot %.1f ms, top %.1f ms over %d s -> bot-idle-cpu-vs-top: %.2fx%n",
                         idle.botMs, idle.topMs, seconds, idle.botMs / idle.topMs);
                 System.out.printf(Locale.ROOT, "/top once a min: bot %.1f ms, top %.1f ms over %d s -> bot-answering-cpu-vs-top: %.2fx%n",
-                        busy.botMs, busy.topMs, seconds, busy.botMs / busy.topMs);
+                        busy.botMs, busy.topMs, seconds * 3, busy.botMs / busy.topMs);
                 System.out.printf(Locale.ROOT, "bot RSS now %d MiB, peak %d MiB (target < 128)%n",
                         status(child.pid(), "VmRSS:") / 1024, status(child.pid(), "VmHWM:") / 1024);
             } finally {
@@ -82,7 +82,6 @@ public final class BotIdleBench {
         try {
             Thread.sleep(1500); // top's start-up is not part of what it spends a second
             Map<String, Long> threadsBefore = threadNanos(bot);
-            long botBefore = jvmNanos(bot);
             long topBefore = jvmNanos(top.pid());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long nextTop = System.nanoTime();
@@ -93,11 +92,16 @@ public final class BotIdleBench {
                 }
                 Thread.sleep(Math.max(1, Math.min(end, answering ? nextTop : end) - System.nanoTime()) / 1_000_000 + 1);
             }
-            Window window = new Window((jvmNanos(bot) - botBefore) / 1e6, (jvmNanos(top.pid()) - topBefore) / 1e6);
-            System.out.printf(Locale.ROOT, "%s, the bot's busiest threads:", answering ? "answering" : "idle");
-            threadNanos(bot).entrySet().stream()
+            // Per thread, from the threads alive at the end: an answer thread idle for a minute ends and takes
+            // its whole CPU time with it, so a sum over the process's threads would drop by what it spent before.
+            List<Map.Entry<String, Long>> spent = threadNanos(bot).entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
                     .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .toList();
+            Window window = new Window(spent.stream().mapToLong(Map.Entry::getValue).sum() / 1e6,
+                    (jvmNanos(top.pid()) - topBefore) / 1e6);
+            System.out.printf(Locale.ROOT, "%s, the bot's busiest threads:", answering ? "answering" : "idle");
+            spent.stream()
                     .limit(6).forEach(e -> System.out.printf(Locale.ROOT, " %s %.1f ms;", e.getKey(), e.getValue() / 1e6));
             System.out.println();
             return window;
