@@ -90,6 +90,9 @@ class HistorySamplerTest {
                 failure -> { }).start()) {
             time.ticks.release();
             history.recent(1).get(10, TimeUnit.SECONDS);
+            while (time.lastDeadline.get() != SECOND * 2) {
+                Thread.onSpinWait(); // the sampler is waiting for its second tick
+            }
             // The host stalls for 5.5 s after the first tick: the next deadline is the one after the stall.
             time.now.set(SECOND * 6 + SECOND / 2);
             time.ticks.release();
