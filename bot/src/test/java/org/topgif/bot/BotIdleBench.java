@@ -82,7 +82,7 @@ public final class BotIdleBench {
         try {
             Thread.sleep(1500); // top's start-up is not part of what it spends a second
             Map<String, Long> threadsBefore = threadNanos(bot);
-            long topBefore = jvmNanos(top.pid());
+            long topBefore = processNanos(top.pid());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long nextTop = System.nanoTime();
             while (System.nanoTime() < end) {
@@ -90,7 +90,8 @@ public final class BotIdleBench {
                     top(discord, guild);
                     nextTop += TimeUnit.SECONDS.toNanos(60);
                 }
-                Thread.sleep(Math.max(1, Math.min(end, answering ? nextTop : end) - System.nanoTime()) / 1_000_000 + 1);
+                long wake = answering ? Math.min(end, nextTop) : end;
+                Thread.sleep(Math.max(0, wake - System.nanoTime()) / 1_000_000 + 1);
             }
             // Per thread, from the threads alive at the end: an answer thread idle for a minute ends and takes
             // its whole CPU time with it, so a sum over the process's threads would drop by what it spent before.
@@ -99,7 +100,7 @@ public final class BotIdleBench {
                     .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .toList();
             Window window = new Window(spent.stream().mapToLong(Map.Entry::getValue).sum() / 1e6,
-                    (jvmNanos(top.pid()) - topBefore) / 1e6);
+                    (processNanos(top.pid()) - topBefore) / 1e6);
             System.out.printf(Locale.ROOT, "%s, the bot's busiest threads:", answering ? "answering" : "idle");
             spent.stream()
                     .limit(6).forEach(e -> System.out.printf(Locale.ROOT, " %s %.1f ms;", e.getKey(), e.getValue() / 1e6));
@@ -145,7 +146,7 @@ public final class BotIdleBench {
     }
 
     /** CPU of every thread of a process, in nanoseconds on a CPU. */
-    private static long jvmNanos(long pid) throws IOException {
+    private static long processNanos(long pid) throws IOException {
         return threadNanos(pid).values().stream().mapToLong(Long::longValue).sum();
     }
 

@@ -50,7 +50,8 @@ public final class BotLatencyBench {
         System.exit(0);
     }
 
-    private static double percentile(List<Double> values, int p) {
+    /** The {@code p}th percentile of {@code values}, nearest rank. */
+    static double percentile(List<Double> values, int p) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;

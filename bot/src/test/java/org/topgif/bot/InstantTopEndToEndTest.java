@@ -55,7 +55,7 @@ class InstantTopEndToEndTest {
         for (int n = 1; n <= held; n++) {
             history.add(NumberedHost.sample(n));
         }
-        return new HistoryRecordings(history, Duration.ofSeconds(1), () -> { });
+        return new HistoryRecordings(history, () -> { });
     }
 
     /** A history that {@code held} samples are in, and a sampler adding one every 100 ms until the bot stops. */
@@ -67,7 +67,7 @@ class InstantTopEndToEndTest {
         }
         HistorySampler sampler = new HistorySampler(history, host, Duration.ofMillis(100), Pacer.SYSTEM,
                 failed -> { throw new AssertionError(failed); }).start();
-        return new HistoryRecordings(history, Duration.ofMillis(100), sampler);
+        return new HistoryRecordings(history, sampler);
     }
 
     @Test

@@ -81,14 +81,8 @@ public final class LoadLatencyBench {
     }
 
     private static void print(String what, List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
         System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", what,
-                at(sorted, 50), at(sorted, 95), at(sorted, 99), sorted.get(sorted.size() - 1));
-    }
-
-    private static double at(List<Double> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+                BotLatencyBench.percentile(values, 50), BotLatencyBench.percentile(values, 95),
+                BotLatencyBench.percentile(values, 99), Collections.max(values));
     }
 }

@@ -28,14 +28,12 @@ public final class HistoryRecordings implements Recordings {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecordings.class);
 
     private final SampleHistory history;
-    private final Duration interval;
     /** What to stop on close: the sampler thread, then the sampler's files. */
     private final AutoCloseable sampling;
 
     /** @param sampling stopped on {@link #close()}; the history's writer, if this source owns one */
-    public HistoryRecordings(SampleHistory history, Duration interval, AutoCloseable sampling) {
+    public HistoryRecordings(SampleHistory history, AutoCloseable sampling) {
         this.history = history;
-        this.interval = interval;
         this.sampling = sampling;
     }
 
@@ -44,7 +42,7 @@ public final class HistoryRecordings implements Recordings {
         SampleHistory history = new SampleHistory(samples);
         HistorySampler thread = new HistorySampler(history, sampler::sample, interval, Pacer.SYSTEM,
                 failed -> LOG.warn("a sample of the host failed: {}", FailureCause.oneLine(failed))).start();
-        return new HistoryRecordings(history, interval, () -> {
+        return new HistoryRecordings(history, () -> {
             thread.close();
             sampler.close();
         });
@@ -65,7 +63,7 @@ public final class HistoryRecordings implements Recordings {
         int frames = plan.frames();
         long first = history.newest() + 1;
         CompletableFuture<SampleHistory.Window> next = history.next(frames);
-        long deadline = System.nanoTime() + patience(frames);
+        long deadline = System.nanoTime() + Recordings.patience(plan).toNanos();
         try {
             int told = 0;
             while (!next.isDone()) {
@@ -82,11 +80,6 @@ public final class HistoryRecordings implements Recordings {
         } catch (ExecutionException | TimeoutException stalled) {
             throw new IllegalStateException("the host's history took no sample in time", stalled);
         }
-    }
-
-    /** How long a wait for {@code frames} samples may take before the sampler counts as stuck. */
-    private long patience(int frames) {
-        return interval.multipliedBy(frames + 2L).toNanos() + TimeUnit.SECONDS.toNanos(5);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.topgif.bot.command;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -35,11 +36,15 @@ public interface Recordings extends AutoCloseable {
     static List<SystemSample> await(CompletableFuture<List<SystemSample>> recent, RecordingPlan plan)
             throws InterruptedException {
         try {
-            return recent.get(plan.interval().multipliedBy(plan.frames() + 2L).plusSeconds(5).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            return recent.get(patience(plan).toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException stalled) {
             throw new IllegalStateException("the host's history gave no samples", stalled);
         }
+    }
+
+    /** How long samples for {@code plan} may take to come before the history's sampler counts as stuck. */
+    static Duration patience(RecordingPlan plan) {
+        return plan.interval().multipliedBy(plan.frames() + 2L).plusSeconds(5);
     }
 
     /** Stops whatever samples in the background. */

@@ -77,7 +77,7 @@ public final class SampleHistory {
     public Window latest(int count) {
         while (true) {
             long last = newest;
-            long first = Math.max(1, last - Math.min(count, capacity) + 1);
+            long first = firstOfLatest(count, last);
             List<SystemSample> samples = new ArrayList<>((int) (last - first + 1));
             for (long number = first; number <= last; number++) {
                 Numbered entry = ring.get(slot(number));
@@ -100,8 +100,7 @@ public final class SampleHistory {
      * rest. Completes on the sampler's thread, so callers go on with an executor of their own.
      */
     public CompletableFuture<Window> recent(int count) {
-        long last = newest;
-        long first = Math.max(1, last - Math.min(count, capacity) + 1);
+        long first = firstOfLatest(count, newest);
         return collect(first, first + count - 1, new ArrayList<>(count), first);
     }
 
@@ -132,6 +131,11 @@ public final class SampleHistory {
             into.add(entry.sample());
         }
         return CompletableFuture.completedFuture(new Window(first, into));
+    }
+
+    /** The number of the oldest of the newest {@code count} samples it holds when {@code last} is the newest. */
+    private long firstOfLatest(int count, long last) {
+        return Math.max(1, last - Math.min(count, capacity) + 1);
     }
 
     private int slot(long number) {
