@@ -69,6 +69,7 @@ class ProcessSamplerRealProcessesTest {
              ProcessSampler sampler = ProcessSampler.forThisHost(CommandLineRedactor.ENABLED)) {
             Process sleeper = children.start("sleep", "60");
             assertEquals(0, new ProcessBuilder("kill", "-STOP", Long.toString(sleeper.pid())).start().waitFor());
+            awaitStopped(sleeper.pid());
             SystemSample sample = sampler.sample();
             ProcessRow row = rowOf(sample, sleeper.pid());
             assertEquals("sleep", row.name());
@@ -77,6 +78,20 @@ class ProcessSamplerRealProcessesTest {
             assertEquals('T', row.state());
             assertTrue(sample.tasks().stopped() >= 1, sample.tasks().toString());
             assertTrue(row.resKiB() > 0 && row.virtKiB() >= row.resKiB() && row.shrKiB() <= row.resKiB(), row.toString());
+        }
+    }
+
+    /** kill returns once the signal is sent; on a busy machine the process stops a moment later. */
+    private static void awaitStopped(long pid) throws Exception {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String text = Files.readString(stat);
+            if (text.charAt(text.lastIndexOf(')') + 2) == 'T') {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "not stopped after 10 s: " + text);
+            Thread.sleep(5);
         }
     }
 
