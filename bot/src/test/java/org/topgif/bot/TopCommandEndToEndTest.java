@@ -64,8 +64,8 @@ class TopCommandEndToEndTest {
             try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(answer.file().orElseThrow()))) {
                 reader.setInput(in);
                 assertEquals(3, reader.getNumImages(true), "one frame per second asked for");
-                assertEquals(650, reader.getWidth(0));
-                assertEquals(300, reader.getHeight(0), "the default size when no rows are asked for");
+                assertEquals(550, reader.getWidth(0));
+                assertEquals(350, reader.getHeight(0), "the default size when no rows are asked for");
                 IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0)
                         .getAsTree("javax_imageio_gif_image_1.0");
                 IIOMetadataNode loop = (IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0);
@@ -266,8 +266,8 @@ class TopCommandEndToEndTest {
                     Map.of("seconds", 2, "rows", 30));
             RecordedRequest answer = harness.await(r -> finalEditOf(r, interaction), WAIT);
             var image = ImageIO.read(new ByteArrayInputStream(answer.file().orElseThrow()));
-            assertEquals(650, image.getWidth());
-            assertTrue(image.getHeight() > 600, "37 lines of text need more than 300 px: " + image.getHeight());
+            assertEquals(550, image.getWidth());
+            assertTrue(image.getHeight() > 600, "37 lines of text need more than 350 px: " + image.getHeight());
         }
     }
 

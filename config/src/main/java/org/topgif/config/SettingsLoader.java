@@ -18,7 +18,7 @@ import com.typesafe.config.ConfigValueType;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.Theme;
-import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.Fields;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
@@ -102,9 +102,9 @@ public final class SettingsLoader {
     }
 
     private static TopgifSettings read(SettingsReader settings, List<String> warnings) {
-        Field.Parsed fields = Field.parse(settings.string("topgif.screen.fields", 200));
+        Fields.Parsed fields = Fields.parse(settings.string("topgif.screen.fields", 200));
         if (fields.problem().isPresent()) {
-            throw settings.bad("topgif.screen.fields", "top's field names such as PID,USER,%CPU,COMMAND: "
+            throw settings.bad("topgif.screen.fields", "top, or top's field names such as PID,USER,%CPU,COMMAND: "
                     + fields.problem().get());
         }
         ScreenOptions screen = new ScreenOptions(

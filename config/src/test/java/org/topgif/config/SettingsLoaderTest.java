@@ -35,7 +35,8 @@ class SettingsLoaderTest {
         TopgifSettings settings = load(Map.of(), "");
         assertEquals(new ScreenOptions(SortKey.CPU, "", 20, 80, false), settings.screen());
         assertEquals(12, settings.recording().frames());
-        assertEquals(650, settings.recording().width());
+        assertEquals(550, settings.recording().width(), "the largest Discord shows 1:1");
+        assertEquals(350, settings.recording().height());
         assertTrue(settings.redactSecrets());
     }
 
@@ -231,10 +232,12 @@ class SettingsLoaderTest {
         ScreenOptions screen = load(Map.of("TOPGIF_SCREEN_FIELDS", "PID,nTH,%CPU", "TOPGIF_SCREEN_ORDER", "live"), "")
                 .screen();
         assertEquals(java.util.List.of(org.topgif.renderer.screen.Field.PID, org.topgif.renderer.screen.Field.THREADS,
-                org.topgif.renderer.screen.Field.CPU, org.topgif.renderer.screen.Field.COMMAND), screen.fields());
+                org.topgif.renderer.screen.Field.CPU, org.topgif.renderer.screen.Field.COMMAND), screen.fields().chosen());
+        assertEquals(false, screen.fields().fitted(), "a list is shown as it is");
+        assertEquals(org.topgif.renderer.screen.Fields.TOP, load(Map.of(), "").screen().fields(), "top's, fitted");
         assertEquals(org.topgif.renderer.screen.RowOrder.LIVE, screen.order());
         assertEquals("bad setting topgif.screen.fields = \"PID,WCHAN\" (environment variable TOPGIF_SCREEN_FIELDS): "
-                + "expected top's field names such as PID,USER,%CPU,COMMAND: unknown field WCHAN; fields are "
+                + "expected top, or top's field names such as PID,USER,%CPU,COMMAND: unknown field WCHAN; fields are "
                 + org.topgif.renderer.screen.Field.choices(), failure(Map.of("TOPGIF_SCREEN_FIELDS", "PID,WCHAN"), ""));
         assertEquals("bad setting topgif.screen.order = \"random\" (environment variable TOPGIF_SCREEN_ORDER): "
                 + "expected one of steady or live", failure(Map.of("TOPGIF_SCREEN_ORDER", "random"), ""));

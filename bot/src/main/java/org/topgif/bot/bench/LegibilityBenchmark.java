@@ -24,25 +24,31 @@ import org.topgif.renderer.screen.Screen;
 import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenLine;
 import org.topgif.renderer.screen.ScreenOptions;
+import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.Fields;
 
 /**
  * Bench, not a test: how much of a frame a reader can make out at the size Discord shows it, with OCR
- * standing in for the reader. Draws one frame of this host under a set of screen options, scales it to each
- * width a viewer shows (ImageMagick's convert), reads it back with tesseract and prints the share of process
- * rows whose PID and whose COMMAND text were read back correctly.
+ * standing in for the reader. Draws one sample of this host at the old and the new default size and options,
+ * scales each frame to the width a viewer sees (ImageMagick's convert), reads it back with tesseract and prints
+ * the share of process rows whose PID and whose COMMAND text were read back correctly.
  */
 public final class LegibilityBenchmark {
 
-    private final int width;
-    private final int height;
-    private final List<Integer> shownWidths;
+    /**
+     * Discord's desktop and web client shows an attached image at its own size up to 550 x 350 CSS pixels and
+     * scales a larger one down to fit (MEDIA_MOSAIC_MAX_WIDTH and MEDIA_MOSAIC_MAX_HEIGHT in its client code).
+     */
+    public static final int DESKTOP_MAX_WIDTH = 550;
+    public static final int DESKTOP_MAX_HEIGHT = 350;
+
+    private final int phoneWidth;
     private final Path folder;
     private final PrintStream report;
 
-    public LegibilityBenchmark(int width, int height, List<Integer> shownWidths, Path folder, PrintStream report) {
-        this.width = width;
-        this.height = height;
-        this.shownWidths = List.copyOf(shownWidths);
+    /** @param phoneWidth the width of a phone's message column, in the phone's CSS pixels */
+    public LegibilityBenchmark(int phoneWidth, Path folder, PrintStream report) {
+        this.phoneWidth = phoneWidth;
         this.folder = folder;
         this.report = report;
     }
@@ -55,15 +61,18 @@ public final class LegibilityBenchmark {
             Thread.sleep(1000);
             sample = sampler.sample();
         }
-        report.printf(Locale.ROOT, "one frame of this host at %dx%d, read back by tesseract at each shown width%n",
-                width, height);
-        measure("old defaults (command lines, top -c)", "old",
-                ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS).withFullCommands(true), sample);
-        measure("new defaults (program names)", "new",
-                ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS), sample);
+        report.printf(Locale.ROOT, "one sample of this host drawn three ways, each read back by tesseract at full size,"
+                + " as Discord's desktop client shows it (fitted into %dx%d) and in a %d px phone column%n",
+                DESKTOP_MAX_WIDTH, DESKTOP_MAX_HEIGHT, phoneWidth);
+        ScreenOptions all = ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS);
+        measure("650x300, top's fields, command lines", "old", 650, 300,
+                all.withFields(Fields.of(Field.TOP_DEFAULT)).withFullCommands(true), sample);
+        measure("650x300, top's fields, program names", "names", 650, 300,
+                all.withFields(Fields.of(Field.TOP_DEFAULT)), sample);
+        measure("550x350, top's fields fitted, names", "new", 550, 350, all, sample);
     }
 
-    private void measure(String label, String name, ScreenOptions asked, SystemSample sample)
+    private void measure(String label, String name, int width, int height, ScreenOptions asked, SystemSample sample)
             throws IOException, InterruptedException {
         FrameRasterizer rasterizer = new FrameRasterizer(width, height, Theme.DARK);
         Screen screen = ScreenLayout.layout(sample, TopGifRecorder.fit(asked, rasterizer));
@@ -75,7 +84,12 @@ public final class LegibilityBenchmark {
         for (int i = ScreenLayout.LINES_ABOVE_PROCESSES; i < lines.size(); i++) {
             rows.add(lines.get(i).text());
         }
-        for (int shown : shownWidths) {
+        double desktop = Math.min(1.0, Math.min((double) DESKTOP_MAX_WIDTH / width, (double) DESKTOP_MAX_HEIGHT / height));
+        int desktopWidth = (int) Math.round(width * desktop);
+        int[] shownWidths = {width, desktopWidth, Math.min(desktopWidth, phoneWidth)};
+        String[] where = {"full size", "desktop", "phone"};
+        for (int k = 0; k < shownWidths.length; k++) {
+            int shown = shownWidths[k];
             Path scaled = folder.resolve(name + "-" + shown + ".png");
             run("convert", png.toString(), "-resize", shown + "x", scaled.toString());
             String read = run("tesseract", scaled.toString(), "-", "--psm", "6");
@@ -91,8 +105,8 @@ public final class LegibilityBenchmark {
                     commands++;
                 }
             }
-            report.printf(Locale.ROOT, "%-40s shown %4d px wide: PIDs %d/%d (%.0f%%), COMMAND %d/%d (%.0f%%)%n",
-                    label, shown, pids, rows.size(), 100.0 * pids / rows.size(), commands, rows.size(),
+            report.printf(Locale.ROOT, "%-38s %-9s %4d px wide: PIDs %2d/%d (%3.0f%%), COMMAND %2d/%d (%3.0f%%)%n",
+                    label, where[k], shown, pids, rows.size(), 100.0 * pids / rows.size(), commands, rows.size(),
                     100.0 * commands / rows.size());
         }
     }

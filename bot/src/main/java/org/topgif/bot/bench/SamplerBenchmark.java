@@ -161,8 +161,8 @@ public final class SamplerBenchmark {
 
     /** Sample, screen, frame and GIF, as TopGifRecorder does; a new GIF every minute keeps memory flat. */
     private static final class RecordingStep implements Step {
-        private static final int WIDTH = 650;
-        private static final int HEIGHT = 300;
+        private static final int WIDTH = LegibilityBenchmark.DESKTOP_MAX_WIDTH;
+        private static final int HEIGHT = LegibilityBenchmark.DESKTOP_MAX_HEIGHT;
         private final ProcessSampler sampler;
         private final FrameRasterizer rasterizer = new FrameRasterizer(WIDTH, HEIGHT, Theme.DARK);
         private final ScreenOptions screen = TopGifRecorder.fit(

@@ -35,12 +35,12 @@ final class BenchCommand implements Subcommand {
                                       is; last line: recording-cpu-vs-top (same options as sampler)
                   gif                 record real frames, encode them with ours and javax.imageio; prints ratios
                     --frames N        frames, one a second (default 12)
-                    --width W --height H  frame size (default 650x300)
+                    --width W --height H  frame size (default 550x350, as Discord's desktop client shows it)
                     --busy N          busy loops to run while recording, so rows change (default 2)
                     --out FILE        where to leave our GIF (default bench.gif)
-                  legibility          one frame of this host, scaled to the widths a viewer shows and read back by
-                                      tesseract: the share of PIDs and COMMANDs read right, old and new defaults
-                    --shown W,W       shown widths (default 650,550,330: full size, Discord desktop, a phone)
+                  legibility          one sample of this host drawn with the old and new defaults, scaled as Discord
+                                      shows it and read back by tesseract: the share of PIDs and COMMANDs read right
+                    --phone W         a phone's message column in CSS pixels (default 330)
                     --out DIR         where to leave the PNGs (default legibility)
                 """;
     }
@@ -52,20 +52,10 @@ final class BenchCommand implements Subcommand {
             return runGif(args.subList(1, args.size()), out);
         }
         if (!args.isEmpty() && args.get(0).equals("legibility")) {
-            ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()),
-                    Set.of("width", "height", "shown", "out"), Set.of());
-            List<Integer> shown = new java.util.ArrayList<>();
-            for (String each : options.value("shown").orElse("650,550,330").split(",")) {
-                try {
-                    shown.add(Integer.parseInt(each.trim()));
-                } catch (NumberFormatException notAWidth) {
-                    throw new UsageException("--shown " + each + ": expected widths in pixels such as 650,550,330");
-                }
-            }
+            ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()), Set.of("phone", "out"), Set.of());
             LegibilityBenchmark benchmark = new LegibilityBenchmark(
-                    options.intIn("width", 650, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
-                    options.intIn("height", 300, RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
-                    shown, Path.of(options.value("out").orElse("legibility")), out);
+                    options.intIn("phone", 330, 100, RecordingPlan.MAX_SIDE),
+                    Path.of(options.value("out").orElse("legibility")), out);
             return run(benchmark::run);
         }
         if (args.isEmpty() || !(args.get(0).equals("sampler") || args.get(0).equals("recording"))) {
@@ -87,8 +77,9 @@ final class BenchCommand implements Subcommand {
         ParsedOptions options = ParsedOptions.parse(args, Set.of("frames", "width", "height", "busy", "out"), Set.of());
         GifBenchmark benchmark = new GifBenchmark(
                 options.intIn("frames", 12, 1, 600),
-                options.intIn("width", 650, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
-                options.intIn("height", 300, RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
+                options.intIn("width", LegibilityBenchmark.DESKTOP_MAX_WIDTH, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                options.intIn("height", LegibilityBenchmark.DESKTOP_MAX_HEIGHT, RecordingPlan.MIN_HEIGHT,
+                        RecordingPlan.MAX_SIDE),
                 options.intIn("busy", 2, 0, 64),
                 Path.of(options.value("out").orElse("bench.gif")),
                 out);

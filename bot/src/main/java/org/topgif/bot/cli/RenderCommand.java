@@ -44,11 +44,13 @@ final class RenderCommand implements Subcommand {
                   --out FILE          where to write the GIF (required)
                   --seconds N         length of the recording, 1-%d (default from settings: 12)
                   --interval D        time between frames, 100ms-60s in 10 ms steps, such as 1s (default 1s)
-                  --width W           width in pixels, 160-4096 (default 650)
-                  --height H          height in pixels, 60-4096 (default 300)
+                  --width W           width in pixels, %d-%d (default from settings: %d)
+                  --height H          height in pixels, %d-%d (default from settings: %d)
                   --theme NAME        dark or light (default dark)
                   --loops N           plays: 0 forever, N times (default 0)
-                """.formatted(RecordingPlan.MAX_SECONDS) + ScreenFlags.USAGE;
+                """.formatted(RecordingPlan.MAX_SECONDS, RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE,
+                settings.recording().width(), RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE,
+                settings.recording().height()) + ScreenFlags.USAGE;
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.topgif.bot.cli;
 
-import java.util.List;
 import java.util.Set;
 
 import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.Fields;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
@@ -18,12 +18,13 @@ final class ScreenFlags {
               --columns N         characters per line (%d-%d)
               --sort KEY          order rows by %s
               --filter TEXT       only processes whose name, command line or user contains TEXT
-              --fields LIST       columns by top's names, e.g. PID,USER,%%CPU,%%MEM,COMMAND (%s)
+              --fields LIST       columns by top's names, e.g. PID,USER,%%CPU,%%MEM,COMMAND (%s); top (the
+                                  default): top's columns, less VIRT, SHR, PR, NI while COMMAND gets under %d
               --order ORDER       steady: a GIF's rows stay in place; live: each frame sorts anew
               --full-commands     show command lines (from the program's base name) instead of program names
               --short-commands    show program names (the default)
             """.formatted(ScreenOptions.MAX_ROWS, ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS,
-            SortKey.choices(), Field.choices());
+            SortKey.choices(), Field.choices(), Fields.COMMAND_ROOM);
 
     private ScreenFlags() {
     }
@@ -34,9 +35,9 @@ final class ScreenFlags {
             throw new UsageException("--filter: expected at most " + ScreenOptions.MAX_FILTER_LENGTH + " characters");
         }
         boolean full = options.flag("full-commands") || !options.flag("short-commands") && defaults.fullCommands();
-        List<Field> fields = defaults.fields();
+        Fields fields = defaults.fields();
         if (options.value("fields").isPresent()) {
-            Field.Parsed parsed = Field.parse(options.value("fields").get());
+            Fields.Parsed parsed = Fields.parse(options.value("fields").get());
             if (parsed.problem().isPresent()) {
                 throw new UsageException("--fields: " + parsed.problem().get());
             }

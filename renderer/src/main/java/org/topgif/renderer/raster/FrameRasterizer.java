@@ -20,7 +20,7 @@ import org.topgif.renderer.screen.Span;
  */
 public final class FrameRasterizer {
 
-    /** The text size: DejaVu Sans Mono at 13 px makes 8x17 cells, so 650x300 holds 80 columns and 17 lines. */
+    /** The text size: DejaVu Sans Mono at 13 px makes 8x17 cells, so 550x350 holds 68 columns and 20 lines. */
     public static final float FONT_PIXELS = 13f;
     private static final int MARGIN = 2;
     private static final int ASCII = 128;

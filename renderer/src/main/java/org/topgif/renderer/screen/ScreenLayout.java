@@ -59,10 +59,11 @@ public final class ScreenLayout {
             lines.add(ScreenLine.of(cut(summary, width), CellStyle.HEADER));
         }
         lines.add(ScreenLine.of("", CellStyle.HEADER));
-        lines.add(ScreenLine.of(cut(columnTitles(options.fields()), width), CellStyle.COLUMN_HEADER));
+        List<Field> fields = options.fields().within(width);
+        lines.add(ScreenLine.of(cut(columnTitles(fields), width), CellStyle.COLUMN_HEADER));
         for (ProcessRow row : rows) {
             lines.add(row == null ? ScreenLine.of("", CellStyle.DIM)
-                    : ScreenLine.of(processLine(row, width, options.fields(), options.fullCommands()), styleOf(row)));
+                    : ScreenLine.of(processLine(row, width, fields, options.fullCommands()), styleOf(row)));
         }
         return new Screen(width, lines);
     }
@@ -110,15 +111,13 @@ public final class ScreenLayout {
 
     static String processLine(ProcessRow row, int width, List<Field> fields, boolean fullCommand) {
         TextLine line = new TextLine();
-        int commandColumn = 0;
         for (Field field : fields) {
             if (field != Field.COMMAND) {
                 field.write(row, line);
                 line.text(' ');
-                commandColumn += field.width() + 1;
             }
         }
-        return cut(line + TopFormats.ellipsize(command(row, fullCommand), width - commandColumn), width);
+        return cut(line + TopFormats.ellipsize(command(row, fullCommand), width - Fields.fixedWidth(fields)), width);
     }
 
     static String columnTitles(List<Field> fields) {

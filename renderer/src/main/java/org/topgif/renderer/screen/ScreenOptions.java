@@ -1,6 +1,5 @@
 package org.topgif.renderer.screen;
 
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param order        whether a recording keeps its rows in place or sorts each frame
  */
 public record ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands,
-                            List<Field> fields, RowOrder order) {
+                            Fields fields, RowOrder order) {
 
     /** Narrower than this and top's summary lines lose their numbers. */
     public static final int MIN_COLUMNS = 40;
@@ -27,10 +26,7 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(order, "order");
-        fields = List.copyOf(fields);
-        if (fields.isEmpty() || fields.get(fields.size() - 1) != Field.COMMAND || fields.indexOf(Field.COMMAND) != fields.size() - 1) {
-            throw new IllegalArgumentException("fields must end with COMMAND, once: " + fields);
-        }
+        Objects.requireNonNull(fields, "fields");
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new IllegalArgumentException("filter can be at most " + MAX_FILTER_LENGTH + " characters");
         }
@@ -43,9 +39,9 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         }
     }
 
-    /** Top's default fields and program names, steady rows. */
+    /** Top's default fields, fitted to the line, and program names, steady rows. */
     public ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands) {
-        this(sort, filter, rows, columns, fullCommands, Field.TOP_DEFAULT, RowOrder.STEADY);
+        this(sort, filter, rows, columns, fullCommands, Fields.TOP, RowOrder.STEADY);
     }
 
     /** What {@code top -b} shows in a terminal of 80 columns, with 20 processes, its rows kept in place. */
@@ -73,7 +69,7 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         return new ScreenOptions(sort, filter, rows, columns, newFullCommands, fields, order);
     }
 
-    public ScreenOptions withFields(List<Field> newFields) {
+    public ScreenOptions withFields(Fields newFields) {
         return new ScreenOptions(sort, filter, rows, columns, fullCommands, newFields, order);
     }
 

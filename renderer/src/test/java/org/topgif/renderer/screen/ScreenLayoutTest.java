@@ -107,7 +107,8 @@ class ScreenLayoutTest {
 
     @Test
     void cutsLongCommandsWithAnEllipsisAndNeverExceedsTheWidth() {
-        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES), ScreenOptions.defaults().withFullCommands(true));
+        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES),
+                ScreenOptions.defaults().withFullCommands(true).withFields(Fields.of(Field.TOP_DEFAULT)));
         String javaLine = textOf(screen).get(7);
         assertEquals(80, javaLine.length());
         assertTrue(javaLine.endsWith("java -ja…"), javaLine);
@@ -166,7 +167,7 @@ class ScreenLayoutTest {
                 ScreenOptions.defaults().withColumns(120).withFullCommands(true)));
         assertTrue(wide.get(7).endsWith(" 0:00.01 java -Xmx1g -jar /srv/app.jar"), wide.get(7));
         List<String> narrow = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH),
-                ScreenOptions.defaults().withFullCommands(true)));
+                ScreenOptions.defaults().withFullCommands(true).withFields(Fields.of(Field.TOP_DEFAULT))));
         assertTrue(narrow.get(7).endsWith(" java -Xm…"), narrow.get(7));
         assertEquals("sshd: user@pts/0", ScreenLayout.fromBaseName("sshd: user@pts/0"), "not a path");
         assertEquals("postgres -D /var/lib/pg", ScreenLayout.fromBaseName("/usr/lib/postgresql/16/bin/postgres -D /var/lib/pg"));
@@ -176,10 +177,39 @@ class ScreenLayoutTest {
     void fieldsChooseTheColumnsInTheirOrderWithCommandTakingTheRest() {
         List<Field> fields = Field.parse("pid, ppid, nTH, %cpu, user").fields();
         assertEquals(List.of(Field.PID, Field.PPID, Field.THREADS, Field.CPU, Field.USER, Field.COMMAND), fields);
-        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH), ScreenOptions.defaults().withFields(fields)));
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH), ScreenOptions.defaults().withFields(Fields.of(fields))));
         assertEquals("    PID    PPID nTH  %CPU USER     COMMAND", lines.get(6));
         assertEquals("   5151       1  42  40.0 app      java", lines.get(7));
         assertEquals(ScreenLayout.COLUMN_TITLES, ScreenLayout.columnTitles(Field.TOP_DEFAULT));
+    }
+
+    @Test
+    void topsFieldsLeaveOutVirtShrPrAndNiInTurnUntilCommandHasRoomForAWholeProgramName() {
+        assertEquals(Field.TOP_DEFAULT, Fields.TOP.within(86), "86 columns hold all of top's and 15 for COMMAND");
+        assertEquals(without(Field.VIRT), Fields.TOP.within(85));
+        assertEquals(without(Field.VIRT, Field.SHR, Field.PR), Fields.TOP.within(68), "the default GIF's width");
+        assertEquals(without(Field.VIRT, Field.SHR, Field.PR, Field.NI), Fields.TOP.within(40));
+        assertEquals(Field.TOP_DEFAULT, Fields.of(Field.TOP_DEFAULT).within(40), "a list the user chose stays whole");
+
+        List<String> lines = textOf(ScreenLayout.layout(sample(JAVA_BY_PATH), ScreenOptions.defaults().withColumns(68)));
+        assertEquals("    PID USER      NI    RES S  %CPU  %MEM     TIME+ COMMAND", lines.get(6));
+        assertEquals(52, lines.get(6).indexOf("COMMAND"), "COMMAND keeps 16 of the 68 columns");
+        assertEquals("java", lines.get(7).substring(52));
+    }
+
+    private static List<Field> without(Field... leftOut) {
+        List<Field> fields = new java.util.ArrayList<>(Field.TOP_DEFAULT);
+        fields.removeAll(List.of(leftOut));
+        return fields;
+    }
+
+    @Test
+    void topOrAListIsWhatTheFieldsSettingTakes() {
+        assertEquals(Fields.TOP, Fields.parse(" TOP ").fields());
+        assertEquals(Fields.of(List.of(Field.PID, Field.COMMAND)), Fields.parse("pid").fields());
+        assertEquals("top", Fields.TOP.toString());
+        assertEquals("PID,COMMAND", Fields.of(List.of(Field.PID, Field.COMMAND)).toString());
+        assertEquals(java.util.Optional.of("field pid is given twice"), Fields.parse("PID,pid").problem());
     }
 
     @Test
