@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
+import org.topgif.bot.schedule.SlotFileName;
 import org.topgif.bot.schedule.SlotNonce;
 
 /** Scheduled posts through the real JDA client against the fake Discord, on a clock the test moves. */
@@ -86,8 +87,11 @@ class ScheduledPostsEndToEndTest {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
-                time.runTo(T.plusSeconds(5 * 60));
-                await(() -> discord.storedMessages(channel).size() == 5, "five posts");
+                for (int minute = 1; minute <= 5; minute++) {
+                    int posts = minute;
+                    time.runTo(T.plusSeconds(60L * minute));
+                    await(() -> discord.storedMessages(channel).size() == posts, posts + " posts");
+                }
                 time.runTo(T.plusSeconds(5 * 60 + 59));
                 Thread.sleep(200); // nothing else is due before 14:06: nothing more may arrive
                 // Slots' posts run side by side and may be stored in any order.
@@ -108,7 +112,8 @@ class ScheduledPostsEndToEndTest {
                     assertEquals(SlotNonce.of(channel, T.plusSeconds(60L * (i + 1))), nonce);
                     assertTrue(nonce.length() <= 25, nonce);
                     assertTrue(nonces.add(nonce), "a nonce per slot");
-                    assertEquals("top.gif", posts.get(i).fileName().orElseThrow());
+                    assertEquals(SlotFileName.of(Duration.ofMinutes(1), T.plusSeconds(60L * (i + 1))),
+                            posts.get(i).fileName().orElseThrow());
                     assertLoopingGif(posts.get(i).file().orElseThrow(), 2);
                 }
             }
@@ -124,8 +129,13 @@ class ScheduledPostsEndToEndTest {
             String conf = "topgif { schedule-zone = Europe/Berlin, schedules = [ { channel = \"" + channel
                     + "\", every = 1h, seconds = 2 } ] }";
             try (BotHarness harness = bot(discord, conf, time, "0s")) {
+                for (int hour = 0; hour < 25; hour++) {
+                    int posts = hour + 1;
+                    time.runTo(midnight.plus(Duration.ofHours(hour)));
+                    await(() -> discord.storedMessages(channel).size() == posts, posts + " hourly posts");
+                }
                 time.runTo(midnight.plus(Duration.ofHours(25)).minusSeconds(1));
-                await(() -> discord.storedMessages(channel).size() == 25, "25 hourly posts on a 25-hour day");
+                assertEquals(25, discord.storedMessages(channel).size(), "25 hourly posts on a 25-hour day");
                 Set<String> slots = new HashSet<>();
                 for (RecordedRequest post : discord.storedMessages(channel)) {
                     slots.add(post.json().orElseThrow().getString("content").split(" · ")[1]);
@@ -187,10 +197,11 @@ class ScheduledPostsEndToEndTest {
             long channel = discord.channelOf(discord.guildIds().get(0));
             discord.failNonce(SlotNonce.of(channel, T.plusSeconds(60)));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
-                // Up to just before 14:02, the end of the 14:01 post's window: its retries run, 14:02 waits.
+                // Up to just before 14:02: the 14:01 post's retries run until its window closes, 14:02 waits.
                 time.runTo(T.plusSeconds(119));
                 await(() -> !logLines("gave up on the 14:01 UTC post").isEmpty(), "the give-up line");
-                // At 14:01 + 0, 1, 3, 7, 15 and 31 s; the next would be at 63 s, past the window.
+                // At 14:01 + 0, 1, 3, 7, 15 and 31 s; the next would be at 63 s, past half a period after the
+                // 2 s recording (every post comes that much after its slot).
                 assertEquals(6, attempts(discord, channel).size());
                 time.runTo(T.plusSeconds(150));
                 await(() -> discord.storedMessages(channel).size() == 1, "the 14:02 post");
@@ -212,8 +223,11 @@ class ScheduledPostsEndToEndTest {
             long open = discord.channelOf(discord.guildIds().get(1));
             discord.denyChannel(denied, 403, 50013);
             try (BotHarness harness = bot(discord, everyMinute(denied, open), time, "0s")) {
-                time.runTo(T.plusSeconds(3 * 60));
-                await(() -> discord.storedMessages(open).size() == 3, "three posts in the open channel");
+                for (int minute = 1; minute <= 3; minute++) {
+                    int posts = minute;
+                    time.runTo(T.plusSeconds(60L * minute));
+                    await(() -> discord.storedMessages(open).size() == posts, posts + " posts in the open channel");
+                }
                 await(() -> logLines("to channel " + denied).stream().filter(l -> l.contains("50013")).count() == 3,
                         "a line per slot");
                 assertEquals(3, attempts(discord, denied).size(), "no retries when Discord refuses");
@@ -230,10 +244,11 @@ class ScheduledPostsEndToEndTest {
             try (BotHarness harness = bot(discord, everyMinute(channel), first, "2m")) {
                 await(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
             }
-            ManualTime second = new ManualTime(T.plusSeconds(40));
+            ManualTime second = new ManualTime(T.plusSeconds(25));
             try (BotHarness harness = bot(discord, everyMinute(channel), second, "2m")) {
-                await(() -> attempts(discord, channel).size() == 2, "the second run's attempt at 14:00");
-                assertEquals(1, discord.storedMessages(channel).size(), "Discord kept one message for the nonce");
+                await(() -> !logLines("skipped 14:00 UTC: the channel has it already").isEmpty(), "the skip line");
+                assertEquals(1, attempts(discord, channel).size(), "no second attempt");
+                assertEquals(1, discord.storedMessages(channel).size());
             }
         }
     }
@@ -308,5 +323,164 @@ class ScheduledPostsEndToEndTest {
                 await(() -> discord.storedMessages(slow).size() == 1, "the slow schedule's post, once released");
             }
         }
+    }
+
+    @Test
+    void aRestartFiveMinutesIntoATenMinuteGraceFindsItsPostAfterDiscordForgotTheNonce() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String hourly = "topgif.schedules = [ { channel = \"" + channel + "\", every = 1h, seconds = 2 } ]";
+            discord.postAsMember(channel, SlotFileName.of(Duration.ofHours(1), T)); // not the bot's: no proof
+            try (BotHarness harness = bot(discord, hourly, new ManualTime(T.plusSeconds(20)), "10m")) {
+                await(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
+            }
+            discord.forgetNonces(); // minutes later, Discord no longer enforces the nonce
+            try (BotHarness harness = bot(discord, hourly, new ManualTime(T.plusSeconds(5 * 60)), "10m")) {
+                await(() -> !logLines("skipped 14:00 UTC: the channel has it already, message ").isEmpty(),
+                        "the skip line");
+                Thread.sleep(200); // nothing else may follow
+                assertEquals(1, discord.storedMessages(channel).size(), "one message for the slot");
+                assertEquals(1, attempts(discord, channel).size());
+                RecordedRequest read = discord.requests(r -> r.method().equals("GET")
+                        && r.path().equals("channels/" + channel + "/messages")).get(1);
+                assertEquals(Set.of("limit=100", "after=" + net.dv8tion.jda.api.utils.TimeUtil.getDiscordTimestamp(
+                        T.toEpochMilli())), Set.of(read.query().split("&")), "the messages since the slot");
+            }
+        }
+    }
+
+    @Test
+    void eachPostIsOneLogLineWithSlotChannelBytesAndMessageAndTheAttachmentNamesTheSlot() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(30));
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            try (BotHarness harness = bot(discord, everyMinute(channel), time, "2m")) {
+                await(() -> discord.storedMessages(channel).size() == 1, "the missed 14:00 post");
+                time.runTo(T.plusSeconds(60));
+                await(() -> discord.storedMessages(channel).size() == 2, "the 14:01 post");
+                await(() -> logLines("posted the").size() == 2, "two post lines");
+                List<String> lines = logLines("posted the");
+                for (RecordedRequest post : discord.storedMessages(channel)) {
+                    String name = post.fileName().orElseThrow();
+                    String slot = name.equals("top-20261202T140000Z-1m.gif") ? "14:00 UTC"
+                            : name.equals("top-20261202T140100Z-1m.gif") ? "14:01 UTC" : null;
+                    assertTrue(slot != null, name);
+                    int bytes = post.file().orElseThrow().length;
+                    assertEquals(1, lines.stream().filter(line -> line.contains("schedule every 1m to channel "
+                            + channel + " (guild ") && line.contains("posted the " + slot + " GIF")
+                            && line.contains(", " + bytes + " bytes, as message ")).count(), String.join("\n", lines));
+                }
+                assertEquals(1, lines.stream().filter(line -> line.contains("14:00 UTC GIF (missed while the bot "
+                        + "was down)")).count(), String.join("\n", lines));
+            }
+        }
+    }
+
+    /**
+     * A history that starts empty with the bot, as the real one does: the last {@code seconds} are there only
+     * {@code seconds} after start-up, on the test's clock.
+     */
+    private static org.topgif.bot.command.Recordings historyStartingAt(ManualTime time, Instant start) {
+        InstantRecordings host = new InstantRecordings();
+        return new org.topgif.bot.command.Recordings() {
+            @Override
+            public List<org.topgif.renderer.sample.SystemSample> record(org.topgif.renderer.RecordingPlan plan,
+                    org.topgif.renderer.RecordingProgress progress) throws InterruptedException {
+                return host.record(plan, progress);
+            }
+
+            @Override
+            public java.util.Optional<java.util.concurrent.CompletableFuture<List<org.topgif.renderer.sample.SystemSample>>>
+                    recent(org.topgif.renderer.RecordingPlan plan) {
+                return java.util.Optional.of(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        time.sleepUntil(start.plus(plan.duration()));
+                        return host.record(plan, (done, total) -> { });
+                    } catch (InterruptedException stopped) {
+                        throw new java.util.concurrent.CompletionException(stopped);
+                    }
+                }));
+            }
+        };
+    }
+
+    /**
+     * Starts the bot at {@code start} with a schedule of 12 s GIFs every {@code period} and a history that starts
+     * empty, lets the missed slot (if any) and the next {@code slots} slots come one by one, and returns the
+     * channel's messages as Discord lists them, stamped by the test's clock, oldest first.
+     */
+    private List<DataObject> postsFrom(Instant start, Duration period, int slots) throws Exception {
+        ManualTime time = new ManualTime(start);
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            discord.stampWith(time);
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String conf = "topgif.schedules = [ { channel = \"" + channel + "\", every = "
+                    + period.toMinutes() + "m, seconds = 12 } ]";
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", "2m"), conf,
+                    historyStartingAt(time, start), time)) {
+                Instant missed = Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond(), period.getSeconds())
+                        * period.getSeconds());
+                String label = LABEL.format(missed);
+                time.runTo(start.plusSeconds(12)); // the history holds 12 s
+                await(() -> logLines(label).stream().anyMatch(l -> l.contains("posted the " + label)
+                        || l.contains("skipped " + label)), "the missed slot posted or skipped");
+                for (int i = 1; i <= slots; i++) {
+                    Instant slot = missed.plus(period.multipliedBy(i));
+                    time.runTo(slot.plusSeconds(12));
+                    await(() -> discord.channelMessages(channel).stream().anyMatch(m -> fileNameOf(m)
+                            .equals(SlotFileName.of(period, slot))), "the post for " + slot);
+                }
+                Thread.sleep(200); // nothing else may follow
+                return discord.channelMessages(channel);
+            }
+        }
+    }
+
+    private static final java.time.format.DateTimeFormatter LABEL = java.time.format.DateTimeFormatter
+            .ofPattern("HH:mm 'UTC'").withZone(java.time.ZoneOffset.UTC);
+
+    private static Instant madeAt(DataObject message) {
+        return java.time.OffsetDateTime.parse(message.getString("timestamp")).toInstant();
+    }
+
+    private static String fileNameOf(DataObject message) {
+        return message.getArray("attachments").getObject(0).getString("filename");
+    }
+
+    /** Each slot once, in order, and no two messages closer than half the period by their timestamps. */
+    private static void assertOnePerSlotAndHalfAPeriodApart(List<DataObject> messages, Duration period,
+                                                            List<Instant> slots) {
+        assertEquals(slots.stream().map(slot -> SlotFileName.of(period, slot)).toList(),
+                messages.stream().map(ScheduledPostsEndToEndTest::fileNameOf).toList());
+        for (int i = 1; i < messages.size(); i++) {
+            Duration gap = Duration.between(madeAt(messages.get(i - 1)), madeAt(messages.get(i)));
+            assertTrue(gap.compareTo(period.dividedBy(2)) >= 0, "posts " + gap + " apart: " + messages);
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "started {0} s before a 1-minute slot")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {5, 20, 40})
+    void aMissedSlotThatTheNextSlotsPostWouldOvertakeIsSkippedWithTheReason(int secondsBefore) throws Exception {
+        Duration minute = Duration.ofMinutes(1);
+        List<DataObject> messages = postsFrom(T.plus(minute).minusSeconds(secondsBefore), minute, 3);
+        assertOnePerSlotAndHalfAPeriodApart(messages, minute,
+                List.of(T.plus(minute), T.plus(minute.multipliedBy(2)), T.plus(minute.multipliedBy(3))));
+        assertEquals(1, logLines("skipped 14:00 UTC: the 14:01 UTC post is due").size());
+    }
+
+    @Test
+    void aMissedSlotStillInTimeIsPostedHalfAPeriodBeforeTheNext() throws Exception {
+        Duration minute = Duration.ofMinutes(1);
+        List<DataObject> messages = postsFrom(T.plusSeconds(10), minute, 2);
+        assertOnePerSlotAndHalfAPeriodApart(messages, minute, List.of(T, T.plus(minute), T.plus(minute.multipliedBy(2))));
+        assertEquals(T.plusSeconds(22), madeAt(messages.get(0)), "once the history held 12 s");
+    }
+
+    @Test
+    void aStart90SecondsIntoAnHourlySlotPostsItOnceAndTheNextOnTime() throws Exception {
+        Duration hour = Duration.ofHours(1);
+        List<DataObject> messages = postsFrom(T.plusSeconds(90), hour, 1);
+        assertOnePerSlotAndHalfAPeriodApart(messages, hour, List.of(T, T.plus(hour)));
+        assertEquals(T.plus(hour), madeAt(messages.get(1)));
     }
 }

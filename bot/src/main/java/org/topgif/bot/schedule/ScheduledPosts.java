@@ -28,9 +28,11 @@ import org.topgif.renderer.sample.SystemSample;
  * Decides when each schedule posts, and hands the post to the shared path and the channel publisher: the
  * history's last seconds at the slot (or, without a history, one recording per slot for the schedules that
  * record as long), then each one's GIF in its channel. A post is
- * retried after a 5xx or a dropped connection until its slot's window closes (the next slot, or 10 minutes),
- * always with the slot's nonce, so a slot gets one message whatever Discord answered. A slot missed while
- * the bot was down is posted at start-up only within the grace; older ones are skipped.
+ * retried after a 5xx or a dropped connection until its slot's window closes (half a period after the slot,
+ * at most 10 minutes), always with the slot's nonce and attachment name, so a slot gets one message whatever
+ * Discord answered. A slot missed while the bot was down is posted at start-up only within the grace, only
+ * if the channel does not hold it yet, and only in time to keep half a period before the next slot's post;
+ * older ones are skipped.
  *
  * <p>Thread-safe: one thread runs {@link #runUntil} and owns the timing; posts run on {@code posts}, so a
  * slow recording or upload never delays another schedule. The last result of each schedule is published in
@@ -108,7 +110,7 @@ public final class ScheduledPosts {
         for (ScheduleSpec spec : settings.schedules()) {
             Optional<String> problem = publisher.problemWith(spec.channel());
             if (problem.isPresent()) {
-                LOG.warn("{}: {}; it needs View Channel, Send Messages and Attach Files", describe(spec), problem.get());
+                LOG.warn("{}: {}; it needs {}", describe(spec), problem.get(), ChannelPublisher.NEEDED_IN_WORDS);
             } else {
                 LOG.info("{}: next post at {}", describe(spec), slotsOf(spec).after(clock.instant()));
             }
@@ -125,8 +127,12 @@ public final class ScheduledPosts {
         for (ScheduleSpec spec : settings.schedules()) {
             Slots slots = slotsOf(spec);
             Instant last = slots.atOrBefore(now);
-            // Missed while the bot was down, but recent enough to be worth showing; its nonce keeps it single.
-            next.put(spec, Duration.between(last, now).compareTo(settings.grace()) <= 0 ? last : slots.after(now));
+            boolean recent = Duration.between(last, now).compareTo(settings.grace()) <= 0;
+            if (recent && !last.equals(now)) {
+                // Missed while the bot was down, but recent enough to be worth showing, if still wanted.
+                dispatch(last, List.of(spec), true);
+            }
+            next.put(spec, last.equals(now) ? last : slots.after(now));
         }
         while (true) {
             Instant soonest = next.values().stream().min(Instant::compareTo).orElseThrow();
@@ -140,7 +146,7 @@ public final class ScheduledPosts {
                     due.add(spec);
                 }
             });
-            dispatch(soonest, due);
+            dispatch(soonest, due, false);
             for (ScheduleSpec spec : due) {
                 next.put(spec, slotsOf(spec).after(soonest));
             }
@@ -148,32 +154,52 @@ public final class ScheduledPosts {
     }
 
     /** Schedules that record for as long share one recording: samples do not depend on how they are drawn. */
-    private void dispatch(Instant slot, List<ScheduleSpec> due) {
+    private void dispatch(Instant slot, List<ScheduleSpec> due, boolean missed) {
         Map<Integer, List<ScheduleSpec>> bySeconds = new LinkedHashMap<>();
         for (ScheduleSpec spec : due) {
             bySeconds.computeIfAbsent(spec.seconds(), seconds -> new ArrayList<>()).add(spec);
         }
         for (List<ScheduleSpec> group : bySeconds.values()) {
-            posts.execute(() -> recordAndPost(slot, group));
+            posts.execute(() -> recordAndPost(slot, group, missed));
         }
     }
 
-    private void recordAndPost(Instant slot, List<ScheduleSpec> group) {
+    /**
+     * One slot's recording and posts.
+     *
+     * @param missed whether the slot passed while the bot was down: then it is posted only if the channel does
+     *               not have it yet and no later slot's post would come too close
+     */
+    private void recordAndPost(Instant slot, List<ScheduleSpec> group, boolean missed) {
         List<SystemSample> samples;
+        Duration lag;
+        List<ScheduleSpec> posting = group;
         try {
-            samples = samplesFor(pipeline.plan(options(group.get(0))));
+            RecordingPlan plan = pipeline.plan(options(group.get(0)));
+            Optional<CompletableFuture<List<SystemSample>>> recent = recordings.recent(plan);
+            // Without a history every slot's samples are recorded from the slot on, so every post comes later
+            // by the recording's length, this one and the next alike.
+            lag = recent.isPresent() ? Duration.ZERO : plan.duration();
+            if (missed) {
+                posting = group.stream().filter(spec -> stillMissing(spec, slot, lag)).toList();
+                if (posting.isEmpty()) {
+                    return;
+                }
+            }
+            samples = recent.isPresent() ? Recordings.await(recent.get(), plan)
+                    : recordings.record(plan, (done, total) -> { });
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             return;
         } catch (RuntimeException failed) {
-            for (ScheduleSpec spec : group) {
+            for (ScheduleSpec spec : posting) {
                 fail(spec, "the recording failed: " + FailureCause.oneLine(failed));
             }
             return;
         }
-        for (ScheduleSpec spec : group) {
+        for (ScheduleSpec spec : posting) {
             try {
-                post(spec, slot, samples);
+                post(spec, slot, samples, lag, missed);
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
@@ -183,16 +209,42 @@ public final class ScheduledPosts {
         }
     }
 
-    /** The history's last seconds when there is one, as /top shows them; else a recording of the next ones. */
-    private List<SystemSample> samplesFor(RecordingPlan plan) throws InterruptedException {
-        Optional<CompletableFuture<List<SystemSample>>> recent = recordings.recent(plan);
-        if (recent.isEmpty()) {
-            return recordings.record(plan, (done, total) -> { });
-        }
-        return Recordings.await(recent.get(), plan);
+    /**
+     * The last moment a post for {@code slot} may go out: half a period after it, so that two posts of one
+     * schedule are never closer than half its period (the next slot's post comes no earlier than its slot,
+     * both later by {@code lag}), and never more than 10 minutes after it.
+     */
+    private Instant deadline(ScheduleSpec spec, Instant slot, Duration lag) {
+        return min(slot.plus(lag).plus(spec.every().dividedBy(2)), slot.plus(LONGEST_WINDOW));
     }
 
-    private void post(ScheduleSpec spec, Instant slot, List<SystemSample> samples) throws InterruptedException {
+    /**
+     * Whether a slot missed while the bot was down should still be posted: not when it is too late for it, nor
+     * when the channel already holds the bot's post for it (Discord enforces a nonce only for a few minutes,
+     * so after a longer stop only the channel knows).
+     */
+    private boolean stillMissing(ScheduleSpec spec, Instant slot, Duration lag) {
+        Slots slots = slotsOf(spec);
+        String label = slots.label(slot);
+        if (!clock.instant().isBefore(deadline(spec, slot, lag))) {
+            skip(spec, label, "the " + slots.label(slots.after(slot)) + " post is due");
+            return false;
+        }
+        ChannelPublisher.Earlier earlier = publisher.findOwnPost(spec.channel(), slot,
+                SlotFileName.of(spec.every(), slot));
+        if (earlier instanceof ChannelPublisher.Earlier.Found found) {
+            skip(spec, label, "the channel has it already, message " + found.messageId());
+            return false;
+        }
+        if (earlier instanceof ChannelPublisher.Earlier.Unknown unknown) {
+            LOG.warn("{}: could not read the channel to see whether {} was posted ({}); posting it with its nonce, "
+                    + "which Discord honours only for a few minutes", describe(spec), label, unknown.reason());
+        }
+        return true;
+    }
+
+    private void post(ScheduleSpec spec, Instant slot, List<SystemSample> samples, Duration lag, boolean missed)
+            throws InterruptedException {
         Slots slots = slotsOf(spec);
         String label = slots.label(slot);
         RecordingPlan plan = pipeline.plan(options(spec));
@@ -201,13 +253,20 @@ public final class ScheduledPosts {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;
         }
-        Instant windowEnd = min(slots.after(slot), slot.plus(LONGEST_WINDOW));
+        Instant deadline = deadline(spec, slot, lag);
+        if (!clock.instant().isBefore(deadline)) {
+            skip(spec, label, "the " + slots.label(slots.after(slot)) + " post is due");
+            return;
+        }
         String nonce = SlotNonce.of(spec.channel(), slot);
+        String fileName = SlotFileName.of(spec.every(), slot);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
-            ChannelPublisher.Outcome outcome = publisher.post(spec.channel(), gif.get(), spec.silent(), nonce);
-            if (outcome instanceof ChannelPublisher.Outcome.Posted) {
+            ChannelPublisher.Outcome outcome = publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName);
+            if (outcome instanceof ChannelPublisher.Outcome.Posted posted) {
                 lastResults.put(spec, "posted the " + label + " GIF");
+                LOG.info("{}: posted the {} GIF{}, {} bytes, as message {}", describe(spec), label,
+                        missed ? " (missed while the bot was down)" : "", gif.get().gif().length, posted.messageId());
                 return;
             }
             if (outcome instanceof ChannelPublisher.Outcome.Refused refused) {
@@ -217,7 +276,7 @@ public final class ScheduledPosts {
             }
             String reason = ((ChannelPublisher.Outcome.Failed) outcome).reason();
             Instant retry = clock.instant().plus(pause);
-            if (!retry.isBefore(windowEnd)) {
+            if (!retry.isBefore(deadline)) {
                 fail(spec, "gave up on the " + label + " post after " + attempt + (attempt == 1 ? " attempt" : " attempts")
                         + " (" + reason + "); the next is at " + slots.label(slots.after(slot)));
                 return;
@@ -225,6 +284,11 @@ public final class ScheduledPosts {
             sleeper.sleepUntil(retry);
             pause = min(pause.multipliedBy(2), LONGEST_PAUSE);
         }
+    }
+
+    private void skip(ScheduleSpec spec, String label, String why) {
+        lastResults.put(spec, "skipped the " + label + " GIF: " + why);
+        LOG.info("{}: skipped {}: {}", describe(spec), label, why);
     }
 
     private void fail(ScheduleSpec spec, String what) {

@@ -48,8 +48,14 @@ public final class FakeDiscord implements AutoCloseable {
     /** Channel messages as Discord stored them, with the request that made each; guarded by this. */
     private final Map<Long, List<RecordedRequest>> storedByChannel = new HashMap<>();
     private final Map<String, DataObject> messageByNonce = new HashMap<>();
+    /** Channel messages as Discord returns them on reading the channel, oldest first; guarded by this. */
+    private final Map<Long, List<DataObject>> messagesByChannel = new HashMap<>();
+    /** What stamps channel messages' timestamps: the system's, or the clock a test moves; guarded by this. */
+    private java.time.Clock clock = java.time.Clock.systemUTC();
     private final Map<Long, int[]> deniedChannels = new ConcurrentHashMap<>();
     private final List<String> failingNonces = new CopyOnWriteArrayList<>();
+    /** Requests whose answer is held back, by method and path pattern, with how long. */
+    private final Map<String, Duration> slowAnswers = new ConcurrentHashMap<>();
     private int storeThenFail;
 
     /** A failure to answer with, to requests that match, a number of times. */
@@ -126,6 +132,11 @@ public final class FakeDiscord implements AutoCloseable {
         failures.add(new PlannedFailure(method, Pattern.compile(pathRegex), false, status, retryAfter, times));
     }
 
+    /** Requests matching are recorded at once but answered only after {@code delay}, as a Discord under load. */
+    public void answerSlowly(String method, String pathRegex, Duration delay) {
+        slowAnswers.put(method + " " + pathRegex, delay);
+    }
+
     /** Like {@link #fail}, for requests that upload a file only. */
     public void failUploads(int status, Duration retryAfter, int times) {
         failures.add(new PlannedFailure("PATCH", Pattern.compile(".*"), true, status, retryAfter, times));
@@ -149,6 +160,33 @@ public final class FakeDiscord implements AutoCloseable {
     /** The next {@code times} channel messages are stored, then answered 500, as Discord sometimes does. */
     public synchronized void storeThenFail(int times) {
         storeThenFail = times;
+    }
+
+    /**
+     * Forgets every nonce, as Discord does a few minutes after a message: a post with the same nonce makes a
+     * second message from now on.
+     */
+    public synchronized void forgetNonces() {
+        messageByNonce.clear();
+    }
+
+    /** Stamps channel messages with {@code clock}'s time from now on, so a test can read when they were made. */
+    public synchronized void stampWith(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
+    /** A message from a member, not the bot, with an attachment of that name, as anyone may post. */
+    public synchronized void postAsMember(long channel, String fileName) {
+        DataObject sent = DataObject.empty().put("content", "look")
+                .put("attachments", DataArray.empty().add(DataObject.empty().put("id", 0).put("filename", fileName)));
+        DataObject message = payloads.message(channel, sent, clock.instant());
+        message.put("author", payloads.member()).remove("webhook_id");
+        messagesByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(message);
+    }
+
+    /** A channel's messages as Discord would list them, oldest first. */
+    public synchronized List<DataObject> channelMessages(long channel) {
+        return List.copyOf(messagesByChannel.getOrDefault(channel, List.of()));
     }
 
     /** The messages stored in a channel, oldest first, each as the request that created it. */
@@ -265,9 +303,17 @@ public final class FakeDiscord implements AutoCloseable {
                 respond(exchange, answer.status, answer.body);
                 return;
             }
+            if (method.equals("GET") && path.matches("channels/\\d+/messages")) {
+                Answer answer = channelMessages(Long.parseLong(path.split("/")[1]), query);
+                requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
+                        answer.status));
+                respond(exchange, answer.status, answer.body);
+                return;
+            }
             Answer answer = route(method, path, json);
             requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
                     answer.status));
+            holdBack(method, path);
             respond(exchange, answer.status, answer.body);
         }
     }
@@ -296,7 +342,10 @@ public final class FakeDiscord implements AutoCloseable {
             record.apply(200);
             return new Answer(200, messageByNonce.get(key));
         }
-        DataObject message = payloads.message(channel, payload);
+        DataObject message = payloads.message(channel, payload, clock.instant());
+        // A bot's own channel message, unlike an interaction's reply, comes from no webhook.
+        message.remove("webhook_id");
+        messagesByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(message);
         if (nonce != null) {
             messageByNonce.put(key, message);
         }
@@ -308,6 +357,37 @@ public final class FakeDiscord implements AutoCloseable {
         storedByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(request);
         return fail ? new Answer(500, DataObject.empty().put("message", "500: Internal Server Error").put("code", 0))
                 : new Answer(200, message);
+    }
+
+    /**
+     * A channel's messages as Discord lists them: with {@code after}, the {@code limit} (1-100, 50 by default)
+     * oldest messages whose id is greater; without, the newest; either way newest first.
+     */
+    private synchronized Answer channelMessages(long channel, String query) {
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                parameters.put(pair.substring(0, equals), pair.substring(equals + 1));
+            }
+        }
+        int limit = Integer.parseInt(parameters.getOrDefault("limit", "50"));
+        if (limit < 1 || limit > 100) {
+            return new Answer(400, DataObject.empty().put("message", "Invalid Form Body").put("code", 50035));
+        }
+        List<DataObject> all = messagesByChannel.getOrDefault(channel, List.of());
+        List<DataObject> chosen;
+        if (parameters.containsKey("after")) {
+            long after = Long.parseUnsignedLong(parameters.get("after"));
+            chosen = all.stream().filter(m -> Long.parseUnsignedLong(m.getString("id")) > after).limit(limit).toList();
+        } else {
+            chosen = all.subList(Math.max(0, all.size() - limit), all.size());
+        }
+        DataArray newestFirst = DataArray.empty();
+        for (int i = chosen.size() - 1; i >= 0; i--) {
+            newestFirst.add(chosen.get(i));
+        }
+        return new Answer(200, newestFirst);
     }
 
     private synchronized PlannedFailure takeFailure(String method, String path, boolean upload) {
@@ -378,6 +458,19 @@ public final class FakeDiscord implements AutoCloseable {
             return new Answer(200, payloads.message(0, json.orElse(DataObject.empty())));
         }
         return new Answer(404, DataObject.empty().put("message", "404: Not Found").put("code", 0));
+    }
+
+    private void holdBack(String method, String path) {
+        for (Map.Entry<String, Duration> slow : slowAnswers.entrySet()) {
+            String[] methodAndPath = slow.getKey().split(" ", 2);
+            if (methodAndPath[0].equals(method) && path.matches(methodAndPath[1])) {
+                try {
+                    Thread.sleep(slow.getValue().toMillis());
+                } catch (InterruptedException closing) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {

@@ -30,6 +30,13 @@ final class FakePayloads {
                 .put("flags", 0).put("verified", true).put("mfa_enabled", false);
     }
 
+    /** A member of the guilds who is not the bot. */
+    DataObject member() {
+        return DataObject.empty().put("id", "80351110224678912").put("username", "member")
+                .put("discriminator", "0000").put("bot", false).putNull("avatar").putNull("global_name")
+                .put("flags", 0);
+    }
+
     DataObject ready(List<Long> guildIds, String gatewayUrl) {
         DataArray guilds = DataArray.empty();
         for (long guild : guildIds) {
@@ -120,6 +127,11 @@ final class FakePayloads {
 
     /** A message as Discord returns it after a send or an edit. */
     DataObject message(long channel, DataObject sent) {
+        return message(channel, sent, java.time.Instant.now());
+    }
+
+    /** A message as Discord returns it, made at {@code made}. */
+    DataObject message(long channel, DataObject sent, java.time.Instant made) {
         DataArray attachments = DataArray.empty();
         sent.optArray("attachments").ifPresent(list -> {
             for (int i = 0; i < list.length(); i++) {
@@ -134,7 +146,7 @@ final class FakePayloads {
         return DataObject.empty().put("id", Long.toString(ids.next()))
                 .put("channel_id", Long.toString(channel == 0 ? channelByGuild.values().iterator().next() : channel))
                 .put("author", botUser()).put("content", sent.getString("content", ""))
-                .put("timestamp", OffsetDateTime.now().toString()).putNull("edited_timestamp")
+                .put("timestamp", made.atOffset(java.time.ZoneOffset.UTC).toString()).putNull("edited_timestamp")
                 .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
                 .put("mention_roles", DataArray.empty()).put("attachments", attachments)
                 .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("pinned", false)

@@ -1,0 +1,29 @@
+package org.topgif.bot.schedule;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.topgif.config.ScheduleSpec;
+
+/**
+ * The attachment name of a schedule's post for one slot, which marks the message as that slot's for good:
+ * Discord forgets a nonce after a few minutes, but a message keeps its attachment's name, so a bot that
+ * starts again later can read the channel and see that the slot was posted. "top-20261202T140000Z-1h.gif":
+ * the slot in UTC and the schedule's period (two schedules of one channel may share a slot). Only letters,
+ * digits, '-' and '.', which Discord keeps as they are.
+ */
+public final class SlotFileName {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private SlotFileName() {
+    }
+
+    public static String of(Duration every, Instant slot) {
+        return "top-" + STAMP.format(slot) + "-" + ScheduleSpec.describe(every) + ".gif";
+    }
+}
