@@ -166,24 +166,35 @@ public final class TopgifBot implements AutoCloseable {
         return jda;
     }
 
+    /** The part of a stop's grace kept for telling users and disconnecting: 5 s, or a quarter if less. */
+    static Duration closingPart(Duration grace) {
+        Duration quarter = grace.dividedBy(4);
+        return quarter.compareTo(CLOSING) < 0 ? quarter : CLOSING;
+    }
+
+    private static final Duration CLOSING = Duration.ofSeconds(5);
+
     /**
-     * Stops taking /top, tells users still waiting in line, lets running recordings finish for up to
-     * {@code grace}, then disconnects.
+     * Stops taking /top, tells users still waiting in line, lets recordings and scheduled posts under way
+     * finish, tells the users of those that did not, and disconnects: all of it within {@code grace}, from
+     * this call to its return. Work under way shares one deadline, {@link #closingPart} before the end.
      */
     public void stop(Duration grace) throws InterruptedException {
+        long end = System.nanoTime() + grace.toNanos();
+        long workEnd = end - closingPart(grace).toNanos();
         listener.stopTaking();
         listener.tellWaiting(queue.stopTaking());
         listener.tellWaiting(answers.stopTaking());
-        long deadline = System.nanoTime() + grace.toNanos();
-        schedules.stop(grace);
-        if (!answers.awaitIdle(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
-                | !queue.awaitIdle(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        schedules.stop(left(workEnd));
+        boolean answered = answers.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
+        boolean recorded = queue.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
+        if (!answered || !recorded) {
             LOG.warn("recordings still running after {} s; telling their users and disconnecting",
-                    grace.toSeconds());
-            listener.tellStillRunning(Duration.ofSeconds(5));
+                    Duration.ofNanos(grace.toNanos() - (end - workEnd)).toSeconds());
+            listener.tellStillRunning(half(left(end)));
         }
         jda.shutdown();
-        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+        if (!jda.awaitShutdown(left(end))) {
             jda.shutdownNow();
         }
         queue.close();
@@ -191,6 +202,14 @@ public final class TopgifBot implements AutoCloseable {
         timers.shutdownNow();
         gateway.close();
         recordings.close();
+    }
+
+    private static Duration left(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    private static Duration half(Duration duration) {
+        return duration.dividedBy(2);
     }
 
     @Override

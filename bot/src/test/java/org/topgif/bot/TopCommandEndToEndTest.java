@@ -359,7 +359,8 @@ class TopCommandEndToEndTest {
         })) {
             FakeDiscord.Interaction interaction = topInFirstGuild(harness);
             assertTrue(recording.await(20, TimeUnit.SECONDS));
-            harness.bot.stop(Duration.ofMillis(200));
+            // The last quarter of the grace is for telling users and disconnecting.
+            harness.bot.stop(Duration.ofSeconds(2));
             List<String> told = harness.all(r -> r.method().equals("PATCH") && r.path().contains(interaction.token()))
                     .stream().map(r -> r.json().orElseThrow().getString("content", "")).toList();
             assertEquals(List.of("Sorry, the bot is restarting before your recording finished; try again in a minute."),
