@@ -24,7 +24,10 @@ import java.util.Set;
  *       {@code ldapsearch -w X}, {@code sqlcmd -P X}, {@code docker login -p X}, {@code sqlplus u/X@db},
  *       {@code htpasswd -b f u X}, also inside {@code sh -c} scripts and behind {@code sudo} or {@code env};</li>
  *   <li>an argument with blanks that starts with a masked value ({@code --password=two words}) is masked to its
- *       end, unless it is a {@code -c} script, where each word stands on its own.</li>
+ *       end, unless it is a {@code -c} script, where each word stands on its own;</li>
+ *   <li>then, whatever names stand before them, tokens by their shape ({@link SecretShapes}): providers'
+ *       prefixes ({@code ghp_…}, {@code xoxb-…}, {@code glpat-…}, {@code AKIA…}), JSON Web Tokens, and long
+ *       words that look random.</li>
  * </ul>
  * A value that starts with {@code --} is taken for the next option, not for a secret. The rules prefer hiding
  * too much to too little.
@@ -55,7 +58,7 @@ public final class CommandLineRedactor {
         if (!enabled || argv.isEmpty()) {
             return String.join(" ", argv);
         }
-        return new Pass().redact(argv);
+        return SecretShapes.mask(new Pass().redact(argv));
     }
 
     /**
@@ -63,7 +66,7 @@ public final class CommandLineRedactor {
      * argument; always, even when command-line redaction is off, since it guards topgif's own messages.
      */
     public static String redactText(String text) {
-        return new Pass().redact(List.of(text));
+        return SecretShapes.mask(new Pass().redact(List.of(text)));
     }
 
     /** What the words after the current one are, while reading. */
