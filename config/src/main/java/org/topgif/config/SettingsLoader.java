@@ -3,10 +3,12 @@ package org.topgif.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import com.typesafe.config.Config;
@@ -32,6 +34,9 @@ import org.topgif.renderer.screen.SortKey;
  * start-up instead of the first request.
  */
 public final class SettingsLoader {
+
+    /** Variables that the ./topgif launcher reads, not the settings: no warning for them. */
+    static final Set<String> LAUNCHER_VARIABLES = Set.of("TOPGIF_JAVA_OPTS");
 
     private final Map<String, String> environment;
 
@@ -80,7 +85,9 @@ public final class SettingsLoader {
         } catch (ConfigException unreadable) {
             throw unreadable(unreadable);
         }
-        return read(new SettingsReader(merged), UnknownKeys.warnings(merged, reference));
+        List<String> warnings = new ArrayList<>(UnknownKeys.warnings(merged, reference));
+        warnings.addAll(UnknownKeys.environmentWarnings(environment.keySet(), reference, LAUNCHER_VARIABLES));
+        return read(new SettingsReader(merged), warnings);
     }
 
     private static SettingsException unreadable(ConfigException cause) {

@@ -9,7 +9,8 @@ import com.typesafe.config.ConfigValue;
 
 /**
  * Finds settings under {@code topgif.} that reference.conf does not know, such as a misspelt
- * {@code topgif.screen.rowz}, and says which known key was probably meant. Stateless and thread-safe.
+ * {@code topgif.screen.rowz}, and environment variables named {@code TOPGIF_…} that name no setting, such as
+ * {@code TOPGIF_SCREEN_SORTT}, and says which was probably meant. Stateless and thread-safe.
  */
 final class UnknownKeys {
 
@@ -30,6 +31,26 @@ final class UnknownKeys {
         return warnings;
     }
 
+    /**
+     * One warning per environment variable that starts with {@code TOPGIF_} but is neither a setting's name
+     * nor one of {@code others} (read elsewhere, such as by the launcher script), in the order of the names.
+     */
+    static List<String> environmentWarnings(Set<String> variables, Config reference, Set<String> others) {
+        Set<String> known = new java.util.HashSet<>(others);
+        for (String key : keysOf(reference)) {
+            known.add(SettingsLoader.environmentName(key));
+        }
+        List<String> warnings = new ArrayList<>();
+        for (String variable : variables) {
+            if (variable.startsWith("TOPGIF_") && !known.contains(variable)) {
+                warnings.add("unknown environment variable " + variable + ", ignored"
+                        + closest(variable, known).map(meant -> " — did you mean " + meant + "?").orElse(""));
+            }
+        }
+        warnings.sort(null);
+        return warnings;
+    }
+
     private static Set<String> keysOf(Config reference) {
         Set<String> keys = new java.util.HashSet<>();
         for (var entry : reference.getConfig("topgif").entrySet()) {
@@ -44,20 +65,26 @@ final class UnknownKeys {
 
     /** " — did you mean rows?" for the known key closest in spelling, if it is close enough to be meant. */
     private static String nearest(String key, Set<String> known) {
+        return closest(key, known).map(best -> " — did you mean "
+                + (parent(best).equals(parent(key)) ? lastPart(best) : best) + "?").orElse("");
+    }
+
+    /** The known name closest in spelling to {@code name}, if it is close enough to be what was meant. */
+    private static java.util.Optional<String> closest(String name, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(key, candidate);
+            int distance = distance(name, candidate);
             if (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = distance;
             }
         }
-        if (best == null || bestDistance > Math.max(2, lastPart(key).length() / 3)) {
-            return "";
+        String last = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('_')) + 1);
+        if (best == null || bestDistance > Math.max(2, last.length() / 3)) {
+            return java.util.Optional.empty();
         }
-        boolean sameParent = parent(best).equals(parent(key));
-        return " — did you mean " + (sameParent ? lastPart(best) : best) + "?";
+        return java.util.Optional.of(best);
     }
 
     private static String lastPart(String key) {

@@ -162,6 +162,15 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aMisspeltEnvironmentVariableIsWarnedAboutWithTheNameMostLikelyMeant() {
+        TopgifSettings settings = load(Map.of("TOPGIF_SCREEN_SORTT", "mem", "TOPGIF_ZZZZ", "1",
+                "TOPGIF_SCREEN_ROWS", "5", "TOPGIF_JAVA_OPTS", "-Xmx1g", "DISCORD_TOKEN", "a.b.c", "PATH", "/bin"), "");
+        assertEquals(java.util.List.of(
+                "unknown environment variable TOPGIF_SCREEN_SORTT, ignored — did you mean TOPGIF_SCREEN_SORT?",
+                "unknown environment variable TOPGIF_ZZZZ, ignored"), settings.warnings());
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongsIsRefused() {
         assertEquals("bad setting topgif.screen.rows = 5.5 (from application.conf: 1): expected an integer from 0 to 1000",
                 failure(Map.of(), "topgif.screen.rows = 5.5"));
