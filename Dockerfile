@@ -24,5 +24,7 @@ COPY jvm/resident.options /app/resident.options
 USER 10001:10001
 # The bot's JVM options, a heap sized to the container's memory limit, temporary files in the tmpfs, and
 # AWT without a display: the font is inside the jar, no system fonts are needed.
-# Exec form, so that SIGTERM reaches the JVM, which then stops the bot gracefully and exits 0.
-ENTRYPOINT ["java", "@/app/resident.options", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-Djava.awt.headless=true", "-jar", "/app/topgif.jar", "bot"]
+# Exec form, so that SIGTERM reaches the JVM, which then stops the bot gracefully and exits 0. The subcommand
+# is the CMD, so that docker-compose.yml can run `check` with the same JVM and settings before the bot.
+ENTRYPOINT ["java", "@/app/resident.options", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp", "-Djava.awt.headless=true", "-jar", "/app/topgif.jar"]
+CMD ["bot"]

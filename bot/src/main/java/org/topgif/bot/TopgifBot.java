@@ -189,8 +189,8 @@ public final class TopgifBot implements AutoCloseable {
         boolean answered = answers.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
         boolean recorded = queue.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
         if (!answered || !recorded) {
-            LOG.warn("recordings still running after {} s; telling their users and disconnecting",
-                    Duration.ofNanos(grace.toNanos() - (end - workEnd)).toSeconds());
+            LOG.warn("recordings still running after {} s of the {} s grace; telling their users and disconnecting",
+                    seconds(grace.minus(closingPart(grace))), seconds(grace));
             listener.tellStillRunning(half(left(end)));
         }
         jda.shutdown();
@@ -206,6 +206,11 @@ public final class TopgifBot implements AutoCloseable {
 
     private static Duration left(long deadline) {
         return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    /** "0.75", "40": seconds for a log line. */
+    private static String seconds(Duration duration) {
+        return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
     }
 
     private static Duration half(Duration duration) {

@@ -26,11 +26,13 @@ import org.topgif.bot.fake.RecordedRequest;
 
 /**
  * The packaged jar run as the image runs it: the Dockerfile's ENTRYPOINT word for word (with the image's
- * paths mapped to this checkout), settings only from the environment as docker-compose.yml gives them, a
+ * paths mapped to this checkout) followed by the service's command in docker-compose.yml, settings only from
+ * the environment as docker-compose.yml gives them, a
  * non-root user when the test runs as root, a read-only working directory, and the host's passwd and
  * hostname files at the paths compose mounts them. Against the fake Discord: it serves /top, reports
  * healthy by the compose healthcheck, delivers a GIF it was recording when SIGTERM came and exits 0, and
- * without a token stops with one line and exit 78.
+ * without a token stops with one line and exit 78; the settings check that compose runs first does the same
+ * without connecting.
  */
 @Timeout(180)
 class ImageEntrypointIT {
@@ -66,6 +68,27 @@ class ImageEntrypointIT {
         return command;
     }
 
+    /** The {@code command:} of a service in docker-compose.yml, which follows the image's ENTRYPOINT. */
+    private static List<String> composeCommand(String service) throws IOException {
+        List<String> lines = Files.readAllLines(ROOT.resolve("docker-compose.yml"));
+        int at = lines.indexOf("  " + service + ":");
+        assertTrue(at >= 0, "no service " + service);
+        for (String line : lines.subList(at + 1, lines.size())) {
+            if (line.matches("  \\S.*")) {
+                break; // the next service
+            }
+            if (line.trim().startsWith("command: ")) {
+                DataArray words = DataArray.fromJson(line.trim().substring("command: ".length()));
+                List<String> command = new ArrayList<>();
+                for (int i = 0; i < words.length(); i++) {
+                    command.add(words.getString(i));
+                }
+                return command;
+            }
+        }
+        throw new AssertionError("no command for " + service);
+    }
+
     /** The compose file's healthcheck command, as its shell runs it. */
     private static String healthcheck() throws IOException {
         String line = Files.readAllLines(ROOT.resolve("docker-compose.yml")).stream()
@@ -75,6 +98,10 @@ class ImageEntrypointIT {
     }
 
     private Process start(Map<String, String> environment) throws IOException {
+        return start(environment, composeCommand("topgif"));
+    }
+
+    private Process start(Map<String, String> environment, List<String> serviceCommand) throws IOException {
         Path workdir = Files.createDirectories(dir.resolve("app"));
         Files.setPosixFilePermissions(workdir, PosixFilePermissions.fromString("r-xr-xr-x"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -83,6 +110,7 @@ class ImageEntrypointIT {
             command.addAll(List.of("setpriv", "--reuid=10001", "--regid=10001", "--clear-groups", "--"));
         }
         command.addAll(entrypoint());
+        command.addAll(serviceCommand);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("bot.log").toFile());
         builder.environment().clear();
@@ -107,7 +135,6 @@ class ImageEntrypointIT {
         environment.put("TOPGIF_SAMPLER_PASSWD_FILE", etc.resolve("passwd").toString());
         environment.put("TOPGIF_HOST_NAME_FILE", etc.resolve("hostname").toString());
         environment.put("TOPGIF_HEALTH_FILE", tmpfs.resolve("topgif-healthy").toString());
-        environment.put("TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE", "40s");
         environment.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
         environment.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         environment.put("TOPGIF_DISCORD_GUILD_IDS", discord.guildIds().stream().map(String::valueOf)
@@ -192,7 +219,7 @@ class ImageEntrypointIT {
                 assertEquals(0, sigterm(bot));
                 assertTrue(bot.waitFor(20, TimeUnit.SECONDS), "stopped promptly\n" + log());
                 assertTrue(System.nanoTime() - stopped < 20_000_000_000L);
-                assertTrue(log().contains("recordings still running after 1 s"), log());
+                assertTrue(log().contains("recordings still running after 0.75 s of the 1 s grace"), log());
                 assertEquals(1, discord.requests(r -> r.method().equals("PATCH") && r.path().contains(top.token())
                         && r.json().map(j -> j.getString("content", "")).orElse("")
                                 .startsWith("Sorry, the bot is restarting before your recording finished")).size(), log());
@@ -230,6 +257,66 @@ class ImageEntrypointIT {
             assertEquals(78, bot.exitValue(), log());
             assertEquals(List.of("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
                     + "(or topgif.discord.token in application.conf)"), log().lines().toList());
+        }
+    }
+
+    @Test
+    void theImageRunsTheBotByDefaultAndComposeRunsTheSettingsCheckFirst() throws IOException {
+        assertEquals(List.of("bot"), composeCommand("topgif"));
+        assertEquals(List.of("check"), composeCommand("settings-check"));
+        assertTrue(Files.readAllLines(ROOT.resolve("Dockerfile")).contains("CMD [\"bot\"]"));
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        assertTrue(compose.contains("      settings-check:\n        condition: service_completed_successfully"), compose);
+    }
+
+    @Test
+    void composesStopGraceDefaultsToTheBotsShutdownGrace() throws IOException {
+        String reference = Files.readString(ROOT.resolve("config/src/main/resources/reference.conf"));
+        java.util.regex.Matcher grace = java.util.regex.Pattern.compile("\n\\s*shutdown-grace = (\\S+)\n")
+                .matcher(reference);
+        assertTrue(grace.find(), "reference.conf names the shutdown grace");
+        assertTrue(Files.readString(ROOT.resolve("docker-compose.yml")).contains(
+                "stop_grace_period: ${TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE:-" + grace.group(1) + "}"));
+    }
+
+    @Test
+    void withAnEmptyTokenTheSettingsCheckStopsWithOneLineAndExitCode78() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", ""); // as .env.example leaves it
+            Process check = start(environment, composeCommand("settings-check"));
+            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(78, check.exitValue(), log());
+            assertEquals(List.of("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
+                    + "(or topgif.discord.token in application.conf)"), log().lines().toList());
+        }
+    }
+
+    @Test
+    void withABadSettingTheSettingsCheckNamesItInOneLineAndExits78() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "image.test.token");
+            environment.put("TOPGIF_SCREEN_ROWS", "-4");
+            Process check = start(environment, composeCommand("settings-check"));
+            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(78, check.exitValue(), log());
+            assertEquals(List.of("topgif: bad setting topgif.screen.rows = \"-4\" (environment variable "
+                    + "TOPGIF_SCREEN_ROWS): expected an integer from 0 to 1000"), log().lines().toList());
+        }
+    }
+
+    @Test
+    void withGoodSettingsTheSettingsCheckPassesWithoutConnecting() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "image.test.token");
+            Process check = start(environment, composeCommand("settings-check"));
+            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, check.exitValue(), log());
+            assertEquals(List.of("topgif: the settings are good: a bot token is set, host prod-db-1, 0 schedules"),
+                    log().lines().toList());
+            assertEquals(List.of(), discord.requests(), "nothing sent to Discord");
         }
     }
 

@@ -28,6 +28,10 @@ final class BotCommand implements Subcommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(BotCommand.class);
 
+    /** Why the bot cannot start without a token, for this command and {@code topgif check}. */
+    static final String NO_TOKEN = "no Discord token: set the environment variable DISCORD_TOKEN "
+            + "(or topgif.discord.token in application.conf)";
+
     private final TopgifSettings settings;
 
     BotCommand(TopgifSettings settings) {
@@ -74,8 +78,7 @@ final class BotCommand implements Subcommand {
         ParsedOptions.parse(args, Set.of(), Set.of());
         Optional<DiscordToken> token = settings.discord().token();
         if (token.isEmpty()) {
-            err.println("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
-                    + "(or topgif.discord.token in application.conf)");
+            err.println("topgif: " + NO_TOKEN);
             return TopgifMain.EXIT_CONFIG;
         }
         TopgifBot bot;

@@ -82,7 +82,7 @@ public final class TopgifMain {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         boolean terminal = System.console() != null;
         for (Subcommand subcommand : List.of(new RenderCommand(settings, terminal), new SnapshotCommand(settings),
-                new BotCommand(settings), new SchedulesCommand(settings, java.time.Clock.systemUTC()),
+                new BotCommand(settings), new CheckCommand(settings), new SchedulesCommand(settings, java.time.Clock.systemUTC()),
                 new HealthCommand(settings, java.time.Clock.systemUTC()), new BenchCommand())) {
             all.put(subcommand.name(), subcommand);
         }
