@@ -15,7 +15,8 @@ import org.topgif.renderer.screen.Span;
 
 /**
  * Draws screens into frames of palette indices: each (character, style) is turned into a cell of indices
- * once, and a frame is those cells copied row by row, plus the progress pie in the top-right corner.
+ * once, and a frame is those cells copied row by row, plus the progress pie in the top-right corner, which the
+ * first line's text stops short of.
  * Not thread-safe: one per recording.
  */
 public final class FrameRasterizer {
@@ -34,13 +35,28 @@ public final class FrameRasterizer {
     private final byte[][] asciiCells = new byte[CellStyle.values().length * ASCII][];
     private final Map<Long, byte[]> cells = new HashMap<>();
     private final ProgressPie pie;
+    private final int firstLineColumns;
 
     public FrameRasterizer(int width, int height, Theme theme) {
         this.width = width;
         this.height = height;
         this.theme = theme;
-        int radius = Math.max(4, Math.min(glyphs.cellHeight() - 2, height / 6) / 2 + 2);
+        // The disc stays within the first line's height, at its right end.
+        int radius = Math.max(4, (glyphs.cellHeight() - 1) / 2);
         this.pie = new ProgressPie(width - MARGIN - radius - 1, MARGIN + radius, radius);
+        int pieLeft = width - MARGIN - 2 * radius - 1;
+        this.firstLineColumns = Math.max(0, Math.min(columns(), (pieLeft - PIE_GAP - MARGIN) / glyphs.cellWidth()));
+    }
+
+    /** Pixels between the first line's last character and the pie. */
+    private static final int PIE_GAP = 2;
+
+    /**
+     * How many columns the first line may fill without touching the pie; a longer first line ends with
+     * {@code …} in its last one.
+     */
+    public int firstLineColumns() {
+        return firstLineColumns;
     }
 
     /** How many text columns fit across the frame. */
@@ -79,10 +95,17 @@ public final class FrameRasterizer {
             ScreenLine line = screen.lines().get(row);
             int top = MARGIN + row * ch;
             int column = 0;
+            int lineColumns = row == 0 ? firstLineColumns : maxColumns;
+            boolean cut = row == 0 && line.text().length() > lineColumns;
+            int shown = cut ? lineColumns - 1 : lineColumns;
             for (Span span : line.spans()) {
                 String text = span.text();
-                for (int i = 0; i < text.length() && column < maxColumns; i++, column++) {
+                for (int i = 0; i < text.length() && column < shown; i++, column++) {
                     blit(cell(text.charAt(i), span.style()), pixels, MARGIN + column * cw, top);
+                }
+                if (cut && column == shown && shown >= 0) {
+                    blit(cell('…', span.style()), pixels, MARGIN + column * cw, top);
+                    cut = false;
                 }
             }
             // The column-title bar runs the full width, like top's reverse-video line.

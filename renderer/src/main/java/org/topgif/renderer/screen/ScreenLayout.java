@@ -56,7 +56,8 @@ public final class ScreenLayout {
         int width = options.columns();
         List<ScreenLine> lines = new ArrayList<>(rows.size() + LINES_ABOVE_PROCESSES);
         for (String summary : summaryLines(sample)) {
-            lines.add(ScreenLine.of(cut(summary, width), CellStyle.HEADER));
+            // Cut as COMMAND is: the reader sees that the line goes on.
+            lines.add(ScreenLine.of(TopFormats.ellipsize(summary, width), CellStyle.HEADER));
         }
         lines.add(ScreenLine.of("", CellStyle.HEADER));
         List<Field> fields = options.fields().within(width);

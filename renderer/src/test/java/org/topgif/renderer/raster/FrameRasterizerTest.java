@@ -1,5 +1,6 @@
 package org.topgif.renderer.raster;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +70,32 @@ class FrameRasterizerTest {
         assertTrue(quarter > 0 && quarter < half && half < full, quarter + " < " + half + " < " + full);
         assertEquals(disc, full, "the last frame fills the whole disc");
         assertEquals(full / 2.0, half, full * 0.1, "half the frames, half the disc");
+    }
+
+    @Test
+    void theFirstLineStopsShortOfThePieAndEndsWithAnEllipsisWhenCut() {
+        FrameRasterizer rasterizer = new FrameRasterizer(550, 350, Theme.DARK);
+        int limit = rasterizer.firstLineColumns();
+        assertTrue(limit > 0 && limit < rasterizer.columns(), "room for the pie: " + limit);
+        int columns = rasterizer.columns();
+        Screen long1 = new Screen(columns, List.of(ScreenLine.of("X".repeat(columns), CellStyle.HEADER)));
+        Screen cutByHand = new Screen(columns, List.of(ScreenLine.of("X".repeat(limit - 1) + "…", CellStyle.HEADER)));
+        Screen noText = new Screen(columns, List.of());
+        for (int frame = 0; frame < 4; frame++) {
+            IndexedImage drawn = rasterizer.draw(long1, frame, 4);
+            assertArrayEquals(rasterizer.draw(cutByHand, frame, 4).pixels(), drawn.pixels(), "cut with …");
+            // From the end of the first line's text to the frame's edge, only the pie: as with no text at all.
+            int cellWidth = (550 - 4) / columns;
+            IndexedImage bare = rasterizer.draw(noText, frame, 4);
+            for (int y = 0; y < rasterizer.lineTop(1); y++) {
+                for (int x = 2 + limit * cellWidth; x < 550; x++) {
+                    assertEquals(bare.pixels()[y * 550 + x], drawn.pixels()[y * 550 + x], "x " + x + ", y " + y);
+                }
+            }
+        }
+        // The pie stays within the first line.
+        IndexedImage full = rasterizer.draw(noText, 3, 4);
+        assertEquals(0, count(full, Theme.ACCENT, 0, rasterizer.lineTop(1), 550, 350), "nothing below the first line");
     }
 
     @Test

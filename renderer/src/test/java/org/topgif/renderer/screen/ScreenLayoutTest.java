@@ -120,6 +120,21 @@ class ScreenLayoutTest {
     }
 
     @Test
+    void summaryLinesCutAtTheWidthEndWithAnEllipsis() {
+        Screen narrow = ScreenLayout.layout(sample(JAVA), ScreenOptions.defaults().withColumns(40));
+        List<String> full = ScreenLayout.summaryLines(sample(JAVA));
+        for (int i = 0; i < full.size(); i++) {
+            String shown = textOf(narrow).get(i);
+            if (full.get(i).length() > 40) {
+                assertEquals(full.get(i).substring(0, 39) + "…", shown);
+            } else {
+                assertEquals(full.get(i), shown);
+            }
+        }
+        assertTrue(full.stream().anyMatch(line -> line.length() > 40), "some line is cut: " + full);
+    }
+
+    @Test
     void shortCommandsShowTheProcessName() {
         List<String> lines = textOf(ScreenLayout.layout(sample(JAVA),
                 new ScreenOptions(SortKey.CPU, "", 20, 100, false)));
