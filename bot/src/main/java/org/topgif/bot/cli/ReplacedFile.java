@@ -5,12 +5,14 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A file that is replaced whole or not at all: the bytes go to a temporary file beside it, which is renamed
@@ -45,13 +47,32 @@ final class ReplacedFile implements AutoCloseable {
             throw new FileSystemException(target.toString(), null, "is a directory");
         }
         Path folder = absolute.getParent();
-        Path temporary = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".part");
+        Path temporary = createBeside(folder, absolute.getFileName().toString());
         // Removed by the JVM if it is stopped (Ctrl-C) before the file is complete.
         temporary.toFile().deleteOnExit();
         return new ReplacedFile(target, temporary);
     }
 
-    /** Writes the content, forces it to disk and renames it over the target in one step. */
+    /**
+     * A new, empty file in {@code folder} named after the target. Created as any file is, so the umask decides
+     * its mode, as for a file that cp or a shell's {@code >} makes (a temporary file's would be 0600).
+     */
+    private static Path createBeside(Path folder, String name) throws IOException {
+        while (true) {
+            Path candidate = folder.resolve("." + name + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".part");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException taken) {
+                // Another writer's; try another name.
+            }
+        }
+    }
+
+    /**
+     * Writes the content, forces it to disk and renames it over the target in one step. A target that exists
+     * keeps its mode, as cp and a shell's {@code >} keep it.
+     */
     void replaceWith(Content content) throws IOException {
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -59,6 +80,13 @@ final class ReplacedFile implements AutoCloseable {
             content.writeTo(out);
             out.flush();
             channel.force(true);
+        }
+        if (Files.exists(target)) {
+            try {
+                Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+            } catch (UnsupportedOperationException notPosix) {
+                // A file system without modes keeps none to copy.
+            }
         }
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         done = true;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,25 @@ class ReplacedFileTest {
         }
         assertArrayEquals(new byte[] {9, 8}, Files.readAllBytes(target));
         assertEquals(List.of(target), files());
+    }
+
+    @Test
+    void aNewFileGetsTheModeTheUmaskGivesAndAnExistingOneKeepsItsOwn() throws IOException {
+        // What any program that creates a file here gets, as cp or `top -b > f` would.
+        Set<PosixFilePermission> umasked = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+        Path fresh = dir.resolve("new.gif");
+        try (ReplacedFile file = ReplacedFile.prepare(fresh)) {
+            file.replaceWith(new byte[] {1});
+        }
+        assertEquals(PosixFilePermissions.toString(umasked), PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)));
+
+        Path existing = Files.write(dir.resolve("old.gif"), new byte[] {1});
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rw-r-----"));
+        try (ReplacedFile file = ReplacedFile.prepare(existing)) {
+            file.replaceWith(new byte[] {2});
+        }
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(existing)));
     }
 
     @Test
