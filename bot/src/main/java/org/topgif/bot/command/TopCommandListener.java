@@ -208,7 +208,7 @@ public final class TopCommandListener extends ListenerAdapter {
                         .queue(null, failure -> LOG.warn("guild {}: could not report the size", guildId));
                 return;
             }
-            upload(hook, guildId, gif.get().gif(), gif.get().summary());
+            upload(hook, guildId, gif.get());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             if (job.told.compareAndSet(false, true)) {
@@ -243,11 +243,11 @@ public final class TopCommandListener extends ListenerAdapter {
      * Edits the reply with the GIF. JDA retries 502-504 itself but never a 500, so a server error is retried
      * here a few times with a short pause before the user is told.
      */
-    private void upload(InteractionHook hook, long guildId, byte[] gif, String summary) throws InterruptedException {
+    private void upload(InteractionHook hook, long guildId, GifPipeline.RenderedGif gif) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                hook.editOriginal(summary)
-                        .setFiles(FileUpload.fromData(gif, "top.gif").setDescription(summary))
+                hook.editOriginal(gif.summary())
+                        .setFiles(FileUpload.fromData(gif.gif(), "top.gif").setDescription(gif.altText()))
                         .setAllowedMentions(ChatText.noMentions())
                         .complete();
                 return;

@@ -119,7 +119,7 @@ public final class ChannelPublisher {
         }
         try {
             Message sent = channel.sendMessage(gif.summary())
-                    .setFiles(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.summary()))
+                    .setFiles(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.altText()))
                     .setNonce(nonce)
                     .setSuppressedNotifications(silent)
                     .setAllowedMentions(ChatText.noMentions())

@@ -62,8 +62,9 @@ public final class GifPipeline {
      */
     public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot) {
         SystemSample last = samples.get(samples.size() - 1);
-        String summary = slot.map(label -> TopSummary.at(host, label, last)).orElseGet(() -> TopSummary.of(host, last));
-        return renders.fit(samples, plan).map(gif -> new RenderedGif(gif, summary));
+        TopSummary summary = slot.map(label -> TopSummary.at(host, label, last))
+                .orElseGet(() -> TopSummary.of(host, last));
+        return renders.fit(samples, plan).map(gif -> new RenderedGif(gif, summary.message(), summary.altText()));
     }
 
     /** How many GIFs were drawn since start, as opposed to shared with a request that wanted the same one. */
@@ -72,10 +73,12 @@ public final class GifPipeline {
     }
 
     /**
-     * A GIF ready to post, with the line that goes with it as message and alt text.
+     * A GIF ready to post, with the line that goes with it as message and as alt text.
      *
      * @param gif the GIF's bytes, shared by every request that wanted the same one: read them, never write
+     * @param summary the message's content, escaped for markdown
+     * @param altText the same line for the attachment's description, plain
      */
-    public record RenderedGif(byte[] gif, String summary) {
+    public record RenderedGif(byte[] gif, String summary, String altText) {
     }
 }

@@ -2,41 +2,44 @@ package org.topgif.bot.post;
 
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
 
 /**
- * The one line that goes with a GIF, as the message and as the attachment's alt text: host, load, and the
- * three busiest processes. Command lines are never in it, only process names, and those (like the host's
- * name) are escaped so that they show as text, never as markdown or mentions.
+ * The one line that goes with a GIF: host, load, and the three busiest processes; command lines are never in
+ * it, only process names. As the message, names (like the host's) are escaped so that they show as text,
+ * never as markdown or mentions; as the attachment's alt text, which Discord shows as it is and renders no
+ * markdown in, they stand plain (a process_api is not shown as process\_api to a screen reader).
+ *
+ * @param message the message's content
+ * @param altText the attachment's description
  */
-public final class TopSummary {
+public record TopSummary(String message, String altText) {
 
     /** Discord's limit for an attachment's description. */
     static final int MAX_LENGTH = 1024;
 
-    private TopSummary() {
-    }
-
-    public static String of(String host, SystemSample last) {
-        return line(ChatText.escape(host), last);
+    public static TopSummary of(String host, SystemSample last) {
+        return new TopSummary(line(ChatText.escape(host), last, ChatText::escape), line(host, last, name -> name));
     }
 
     /** The line for a scheduled post: "db-1 · 14:00 UTC · load …", naming the slot it shows (our own text). */
-    public static String at(String host, String slot, SystemSample last) {
-        return line(ChatText.escape(host) + " · " + slot, last);
+    public static TopSummary at(String host, String slot, SystemSample last) {
+        return new TopSummary(line(ChatText.escape(host) + " · " + slot, last, ChatText::escape),
+                line(host + " · " + slot, last, name -> name));
     }
 
-    private static String line(String escapedHead, SystemSample last) {
+    private static String line(String head, SystemSample last, UnaryOperator<String> name) {
         String busiest = last.processes().stream()
                 .sorted(Comparator.comparingDouble(ProcessRow::cpuPercent).reversed()
                         .thenComparingInt(ProcessRow::pid))
                 .limit(3)
-                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", ChatText.escape(row.name()), row.cpuPercent()))
+                .map(row -> String.format(Locale.ROOT, "%s %.1f%%", name.apply(row.name()), row.cpuPercent()))
                 .collect(Collectors.joining(", "));
-        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", escapedHead,
+        String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", head,
                 last.load().oneMinute(), last.load().fiveMinutes(), last.load().fifteenMinutes(), busiest);
         return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
     }
