@@ -1,24 +1,29 @@
 package org.topgif.bot.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 import org.topgif.renderer.RecordingProgress;
 
 /**
  * A recording's progress for a person: on a terminal one line rewritten in place; elsewhere (a CI log, a
- * file) whole lines, about one per tenth of the recording, since carriage returns make a log one long line.
- * Used from the recording's one thread.
+ * file) a whole line for each second recorded, and one for the last frame, since carriage returns make a log
+ * one long line. Used from the recording's one thread.
  */
 final class ProgressLines implements RecordingProgress {
 
     private final PrintStream err;
     private final boolean terminal;
-    private int lastTenth = -1;
+    private final long intervalMillis;
+    /** Whole seconds recorded when the last line was written. */
+    private long lastSeconds;
 
-    ProgressLines(PrintStream err, boolean terminal) {
+    /** @param interval how much time each frame records */
+    ProgressLines(PrintStream err, boolean terminal, Duration interval) {
         this.err = err;
         this.terminal = terminal;
+        this.intervalMillis = interval.toMillis();
     }
 
     @Override
@@ -28,9 +33,9 @@ final class ProgressLines implements RecordingProgress {
             err.flush();
             return;
         }
-        int tenth = done * 10 / total;
-        if (tenth != lastTenth) {
-            lastTenth = tenth;
+        long seconds = done * intervalMillis / 1000;
+        if (seconds > lastSeconds || done == total) {
+            lastSeconds = seconds;
             err.printf(Locale.ROOT, "recording %d/%d%n", done, total);
         }
     }

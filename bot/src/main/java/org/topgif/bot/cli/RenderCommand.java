@@ -83,7 +83,8 @@ final class RenderCommand implements Subcommand {
         try (ReplacedFile file = prepare(target)) {
             byte[] gif;
             try (ProcessSampler sampler = ProcessSampler.forThisHost(settings.redactor(), settings.host().passwdFile())) {
-                gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan, new ProgressLines(err, terminal));
+                gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan,
+                        new ProgressLines(err, terminal, plan.interval()));
             }
             try {
                 file.replaceWith(gif);
