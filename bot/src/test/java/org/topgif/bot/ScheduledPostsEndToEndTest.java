@@ -262,11 +262,27 @@ class ScheduledPostsEndToEndTest {
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "2m")) {
                 await(() -> discord.storedMessages(channel).size() == 1, "the 14:03 post");
                 Thread.sleep(200); // no other missed slot may follow
+                assertEquals(List.of(), logLines("skipped 14:0"), "only the latest missed slot is considered");
                 assertEquals(1, attempts(discord, channel).size());
                 assertTrue(discord.storedMessages(channel).get(0).json().orElseThrow().getString("content")
                         .startsWith("testhost · 14:03 UTC"));
                 time.runTo(T.plusSeconds(4 * 60));
                 await(() -> discord.storedMessages(channel).size() == 2, "the 14:04 post, on time");
+            }
+        }
+    }
+
+    @Test
+    void aSlotOlderThanTheGraceAtStartUpIsSkippedWithOneLineSayingWhy() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(5 * 60 + 30));
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String every10 = "topgif.schedules = [ { channel = \"" + channel + "\", every = 10m, seconds = 2 } ]";
+            try (BotHarness harness = bot(discord, every10, time, "2m")) {
+                await(() -> !logLines("skipped 14:00 UTC").isEmpty(), "the skip line");
+                assertEquals(List.of("skipped 14:00 UTC: it was 330s before start-up, longer than schedule-grace (2m)"),
+                        logLines("skipped 14:00 UTC").stream().map(l -> l.substring(l.indexOf("skipped"))).toList());
+                assertEquals(List.of(), attempts(discord, channel));
             }
         }
     }

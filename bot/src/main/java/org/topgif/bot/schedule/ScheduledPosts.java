@@ -131,6 +131,10 @@ public final class ScheduledPosts {
             if (recent && !last.equals(now)) {
                 // Missed while the bot was down, but recent enough to be worth showing, if still wanted.
                 dispatch(last, List.of(spec), true);
+            } else if (!recent) {
+                skip(spec, slots.label(last), "it was " + ScheduleSpec.describe(Duration.ofSeconds(
+                        Duration.between(last, now).toSeconds())) + " before start-up, longer than schedule-grace ("
+                        + ScheduleSpec.describe(settings.grace()) + ")");
             }
             next.put(spec, last.equals(now) ? last : slots.after(now));
         }
