@@ -302,8 +302,9 @@ class ScheduledPostsEndToEndTest {
                         .getString("default_member_permissions"), "Manage Server");
                 time.runTo(T.plusSeconds(60));
                 await(() -> discord.storedMessages(channel).size() == 1, "the 14:01 post");
+                // Its result; until then, the last result is the 14:00 slot's, skipped at start-up.
                 await(() -> harness.bot.schedules().lastResult(harness.bot.schedules().settings().schedules().get(0))
-                        .isPresent(), "its result");
+                        .orElse("").startsWith("posted"), "its result");
                 FakeDiscord.Interaction asked = discord.sendCommand(guild, "top-schedules", Map.of());
                 RecordedRequest reply = harness.await(r -> r.path().equals("interactions/" + asked.id() + "/"
                         + asked.token() + "/callback"), WAIT);

@@ -222,6 +222,15 @@ public final class ScheduledPosts {
         return min(slot.plus(lag).plus(spec.every().dividedBy(2)), slot.plus(LONGEST_WINDOW));
     }
 
+    /** Why a post past its {@link #deadline} is not made, for its skip line. */
+    private String tooLate(ScheduleSpec spec, Instant slot, Duration lag) {
+        Slots slots = slotsOf(spec);
+        Instant halfAPeriod = slot.plus(lag).plus(spec.every().dividedBy(2));
+        return halfAPeriod.isAfter(slot.plus(LONGEST_WINDOW))
+                ? "it is more than " + ScheduleSpec.describe(LONGEST_WINDOW) + " past its slot"
+                : "the " + slots.label(slots.after(slot)) + " post is due";
+    }
+
     /**
      * Whether a slot missed while the bot was down should still be posted: not when it is too late for it, nor
      * when the channel already holds the bot's post for it (Discord enforces a nonce only for a few minutes,
@@ -231,7 +240,7 @@ public final class ScheduledPosts {
         Slots slots = slotsOf(spec);
         String label = slots.label(slot);
         if (!clock.instant().isBefore(deadline(spec, slot, lag))) {
-            skip(spec, label, "the " + slots.label(slots.after(slot)) + " post is due");
+            skip(spec, label, tooLate(spec, slot, lag));
             return false;
         }
         ChannelPublisher.Earlier earlier = publisher.findOwnPost(spec.channel(), slot,
@@ -259,7 +268,7 @@ public final class ScheduledPosts {
         }
         Instant deadline = deadline(spec, slot, lag);
         if (!clock.instant().isBefore(deadline)) {
-            skip(spec, label, "the " + slots.label(slots.after(slot)) + " post is due");
+            skip(spec, label, tooLate(spec, slot, lag));
             return;
         }
         String nonce = SlotNonce.of(spec.channel(), slot);
