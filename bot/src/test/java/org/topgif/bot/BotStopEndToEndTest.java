@@ -46,7 +46,8 @@ class BotStopEndToEndTest {
                 harness.bot.stop(grace);
                 Duration took = Duration.ofNanos(System.nanoTime() - started);
 
-                assertTrue(took.compareTo(grace.plusMillis(100)) <= 0, "the stop took " + took);
+                // Slack for thread scheduling only: the old stop took 8 s here, telling and disconnecting after the grace.
+                assertTrue(took.compareTo(grace.plusMillis(500)) <= 0, "the stop took " + took);
                 List<String> told = harness.all(r -> r.method().equals("PATCH") && r.path().contains(top.token()))
                         .stream().map(r -> r.json().orElseThrow().getString("content", "")).toList();
                 assertEquals(List.of("Sorry, the bot is restarting before your recording finished; try again in a "

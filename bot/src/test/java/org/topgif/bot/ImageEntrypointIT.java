@@ -279,43 +279,42 @@ class ImageEntrypointIT {
                 "stop_grace_period: ${TOPGIF_RATE_LIMIT_SHUTDOWN_GRACE:-" + grace.group(1) + "}"));
     }
 
+    /** What compose's settings check printed and its exit code, with {@code set} added to compose's environment. */
+    private record CheckRun(int exit, List<String> lines) {
+    }
+
+    private CheckRun settingsCheck(FakeDiscord discord, Map<String, String> set) throws Exception {
+        Map<String, String> environment = composeEnvironment(discord);
+        environment.putAll(set);
+        Process check = start(environment, composeCommand("settings-check"));
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        return new CheckRun(check.exitValue(), log().lines().toList());
+    }
+
     @Test
     void withAnEmptyTokenTheSettingsCheckStopsWithOneLineAndExitCode78() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
-            Map<String, String> environment = composeEnvironment(discord);
-            environment.put("DISCORD_TOKEN", ""); // as .env.example leaves it
-            Process check = start(environment, composeCommand("settings-check"));
-            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(78, check.exitValue(), log());
-            assertEquals(List.of("topgif: no Discord token: set the environment variable DISCORD_TOKEN "
-                    + "(or topgif.discord.token in application.conf)"), log().lines().toList());
+            // As .env.example leaves it.
+            assertEquals(new CheckRun(78, List.of("topgif: no Discord token: set the environment variable "
+                    + "DISCORD_TOKEN (or topgif.discord.token in application.conf)")),
+                    settingsCheck(discord, Map.of("DISCORD_TOKEN", "")));
         }
     }
 
     @Test
     void withABadSettingTheSettingsCheckNamesItInOneLineAndExits78() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
-            Map<String, String> environment = composeEnvironment(discord);
-            environment.put("DISCORD_TOKEN", "image.test.token");
-            environment.put("TOPGIF_SCREEN_ROWS", "-4");
-            Process check = start(environment, composeCommand("settings-check"));
-            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(78, check.exitValue(), log());
-            assertEquals(List.of("topgif: bad setting topgif.screen.rows = \"-4\" (environment variable "
-                    + "TOPGIF_SCREEN_ROWS): expected an integer from 0 to 1000"), log().lines().toList());
+            assertEquals(new CheckRun(78, List.of("topgif: bad setting topgif.screen.rows = \"-4\" (environment "
+                    + "variable TOPGIF_SCREEN_ROWS): expected an integer from 0 to 1000")),
+                    settingsCheck(discord, Map.of("DISCORD_TOKEN", "image.test.token", "TOPGIF_SCREEN_ROWS", "-4")));
         }
     }
 
     @Test
     void withGoodSettingsTheSettingsCheckPassesWithoutConnecting() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
-            Map<String, String> environment = composeEnvironment(discord);
-            environment.put("DISCORD_TOKEN", "image.test.token");
-            Process check = start(environment, composeCommand("settings-check"));
-            assertTrue(check.waitFor(60, TimeUnit.SECONDS));
-            assertEquals(0, check.exitValue(), log());
-            assertEquals(List.of("topgif: the settings are good: a bot token is set, host prod-db-1, 0 schedules"),
-                    log().lines().toList());
+            assertEquals(new CheckRun(0, List.of("topgif: the settings are good: a bot token is set, host prod-db-1, "
+                    + "0 schedules")), settingsCheck(discord, Map.of("DISCORD_TOKEN", "image.test.token")));
             assertEquals(List.of(), discord.requests(), "nothing sent to Discord");
         }
     }
