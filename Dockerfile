@@ -10,6 +10,7 @@ COPY pom.xml ./
 COPY renderer/pom.xml renderer/
 COPY config/pom.xml config/
 COPY bot/pom.xml bot/
+COPY bench/pom.xml bench/
 RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline \
     && mvn -B -q -DskipTests package
 COPY . .

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.renderer.sample.CommandLineRedactor;
 
 /**

@@ -20,7 +20,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.command.InteractionCallbacks;
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.command.TopCommand;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
@@ -151,7 +151,7 @@ public final class TopgifBot implements AutoCloseable {
         ChannelPublisher publisher = new ChannelPublisher(jda);
         ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
                 recordings, pipeline, publisher, posts));
-        jda.addEventListener(new TopSchedulesListener(schedules.schedules(), callbacks));
+        jda.addEventListener(new TopSchedulesListener(schedules.schedules()::reportFor, callbacks));
         JDA connected = jda;
         settings.host().healthFile().ifPresent(file -> {
             HealthFile health = new HealthFile(file, Path.of("/proc"));

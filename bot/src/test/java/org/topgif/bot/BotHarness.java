@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
 import org.topgif.config.SettingsLoader;

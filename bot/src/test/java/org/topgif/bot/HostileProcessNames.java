@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.RecordingProgress;
 import org.topgif.renderer.sample.CpuStates;

@@ -2,7 +2,7 @@ package org.topgif.bot;
 
 import java.util.List;
 
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.renderer.Pacer;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.RecordingProgress;

@@ -17,7 +17,7 @@ import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.topgif.bot.command.HistoryRecordings;
+import org.topgif.bot.recordings.HistoryRecordings;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
 import org.topgif.renderer.Pacer;

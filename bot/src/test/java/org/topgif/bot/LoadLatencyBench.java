@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.topgif.bot.command.HistoryRecordings;
+import org.topgif.bot.recordings.HistoryRecordings;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
 import org.topgif.renderer.sample.CommandLineRedactor;

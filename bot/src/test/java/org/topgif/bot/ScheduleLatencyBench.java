@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.topgif.bot.command.HostRecordings;
+import org.topgif.bot.recordings.HostRecordings;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
 import org.topgif.renderer.sample.CommandLineRedactor;

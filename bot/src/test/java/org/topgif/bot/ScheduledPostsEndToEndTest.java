@@ -398,9 +398,9 @@ class ScheduledPostsEndToEndTest {
      * A history that starts empty with the bot, as the real one does: the last {@code seconds} are there only
      * {@code seconds} after start-up, on the test's clock.
      */
-    private static org.topgif.bot.command.Recordings historyStartingAt(ManualTime time, Instant start) {
+    private static org.topgif.bot.recordings.Recordings historyStartingAt(ManualTime time, Instant start) {
         InstantRecordings host = new InstantRecordings();
-        return new org.topgif.bot.command.Recordings() {
+        return new org.topgif.bot.recordings.Recordings() {
             @Override
             public List<org.topgif.renderer.sample.SystemSample> record(org.topgif.renderer.RecordingPlan plan,
                     org.topgif.renderer.RecordingProgress progress) throws InterruptedException {

@@ -12,11 +12,11 @@ import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.topgif.bot.FailureCause;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.bot.TopgifBot;
-import org.topgif.bot.command.HistoryRecordings;
-import org.topgif.bot.command.HostRecordings;
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.recordings.HistoryRecordings;
+import org.topgif.bot.recordings.HostRecordings;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.config.DiscordToken;
 import org.topgif.config.HistorySettings;
 import org.topgif.config.TopgifSettings;

@@ -1,11 +1,11 @@
 package org.topgif.bot.cli;
 
 /** Work that could not be done (a file not written, a benchmark that failed); one line, then exit code 1. */
-final class CommandFailure extends Exception {
+public final class CommandFailure extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    CommandFailure(String message) {
+    public CommandFailure(String message) {
         super(message);
     }
 }

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * A subcommand's {@code --name value}, {@code --name=value} and {@code --flag} options, checked against the
  * names it accepts. Immutable once parsed.
  */
-final class ParsedOptions {
+public final class ParsedOptions {
 
     private final Map<String, String> values;
     private final Set<String> flags;
@@ -24,7 +24,8 @@ final class ParsedOptions {
         this.flags = Set.copyOf(flags);
     }
 
-    static ParsedOptions parse(List<String> args, Set<String> valued, Set<String> flagNames) throws UsageException {
+    /** Parses {@code args}; any name not in {@code valued} or {@code flagNames} is a usage error. */
+    public static ParsedOptions parse(List<String> args, Set<String> valued, Set<String> flagNames) throws UsageException {
         Map<String, String> values = new HashMap<>();
         Set<String> flags = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
@@ -55,15 +56,15 @@ final class ParsedOptions {
         return new ParsedOptions(values, flags);
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return flags.contains(name);
     }
 
-    Optional<String> value(String name) {
+    public Optional<String> value(String name) {
         return Optional.ofNullable(values.get(name));
     }
 
-    int intIn(String name, int fallback, int min, int max) throws UsageException {
+    public int intIn(String name, int fallback, int min, int max) throws UsageException {
         String text = values.get(name);
         if (text == null) {
             return fallback;
@@ -80,7 +81,7 @@ final class ParsedOptions {
     }
 
     /** A duration written as 1s, 500ms, 2m or a bare number of seconds. */
-    Duration durationIn(String name, Duration fallback, Duration min, Duration max) throws UsageException {
+    public Duration durationIn(String name, Duration fallback, Duration min, Duration max) throws UsageException {
         String text = values.get(name);
         if (text == null) {
             return fallback;
@@ -93,7 +94,7 @@ final class ParsedOptions {
         return value;
     }
 
-    <T> T choice(String name, T fallback, Function<String, Optional<T>> parse, String choices)
+    public <T> T choice(String name, T fallback, Function<String, Optional<T>> parse, String choices)
             throws UsageException {
         String text = values.get(name);
         if (text == null) {

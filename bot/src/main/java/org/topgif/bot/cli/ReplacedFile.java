@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+
+import org.topgif.bot.failure.FailureCause;
 
 /**
  * A file that is replaced whole or not at all: the bytes go to a temporary file beside it, which is renamed
@@ -110,16 +110,6 @@ final class ReplacedFile implements AutoCloseable {
 
     /** An I/O failure in words for a one-line message: "no such directory", "no space left on device". */
     static String describe(IOException failure) {
-        if (failure instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (failure instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (failure instanceof FileSystemException system && system.getReason() != null) {
-            return system.getReason();
-        }
-        String message = failure.getMessage();
-        return message == null ? failure.getClass().getSimpleName() : message;
+        return FailureCause.ofFile(failure);
     }
 }

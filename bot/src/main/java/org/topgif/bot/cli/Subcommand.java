@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 /** One {@code topgif} subcommand. */
-interface Subcommand {
+public interface Subcommand {
 
     String name();
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.topgif.config.SettingsException;
 import org.topgif.config.SettingsLoader;
 import org.topgif.config.TopgifSettings;
-import org.topgif.bot.FailureCause;
+import org.topgif.bot.failure.FailureCause;
 
 /** The {@code topgif} executable: picks the subcommand, and turns every expected failure into one line. */
 public final class TopgifMain {
@@ -33,14 +33,25 @@ public final class TopgifMain {
     }
 
     static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err) {
+        return run(args, environment, out, err, List.of());
+    }
+
+    /**
+     * Runs {@code args} as the {@code topgif} command does, with {@code more} subcommands beside the bot's own
+     * (the bench module's), so that every subcommand has the same settings, errors and exit codes.
+     *
+     * @return the process exit code
+     */
+    public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err,
+                          List<Subcommand> more) {
         if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h") || args.get(0).equals("help")) {
-            out.print(help());
+            out.print(help(more));
             return args.isEmpty() ? EXIT_USAGE : 0;
         }
         try {
             TopgifSettings settings = new SettingsLoader(environment).load();
             settings.warnings().forEach(warning -> err.println("topgif: warning: " + warning));
-            Map<String, Subcommand> subcommands = subcommands(settings);
+            Map<String, Subcommand> subcommands = subcommands(settings, more);
             Subcommand subcommand = subcommands.get(args.get(0));
             if (subcommand == null) {
                 throw new UsageException("unknown subcommand '" + args.get(0) + "'; try topgif --help");
@@ -78,27 +89,33 @@ public final class TopgifMain {
         }
     }
 
-    private static Map<String, Subcommand> subcommands(TopgifSettings settings) {
+    private static Map<String, Subcommand> subcommands(TopgifSettings settings, List<Subcommand> more) {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         boolean terminal = System.console() != null;
         for (Subcommand subcommand : List.of(new RenderCommand(settings, terminal), new SnapshotCommand(settings),
                 new BotCommand(settings), new CheckCommand(settings), new SchedulesCommand(settings, java.time.Clock.systemUTC()),
-                new HealthCommand(settings, java.time.Clock.systemUTC()), new BenchCommand())) {
+                new HealthCommand(settings, java.time.Clock.systemUTC()))) {
+            all.put(subcommand.name(), subcommand);
+        }
+        for (Subcommand subcommand : more) {
             all.put(subcommand.name(), subcommand);
         }
         return all;
     }
 
-    private static String help() {
+    private static String help(List<Subcommand> more) {
         StringBuilder help = new StringBuilder("""
                 usage: topgif SUBCOMMAND [options]     (topgif SUBCOMMAND --help for its options)
 
                 subcommands:
                 """);
-        for (Subcommand subcommand : subcommands(null).values()) {
+        for (Subcommand subcommand : subcommands(null, more).values()) {
             help.append(String.format("  %-10s %s%n", subcommand.name(), subcommand.summary()));
         }
         help.append("""
+
+                benchmarks: ./topgif bench NAME (sampler, recording, gif, legibility) runs them from the bench
+                module's jar, bench/target/topgif-bench.jar; the bot's jar holds only what runs in a bot.
 
                 settings: reference.conf defaults, overridden by ./application.conf (or -Dconfig.file=PATH)
                 and by environment variables such as TOPGIF_SCREEN_ROWS=30.

@@ -1,11 +1,11 @@
 package org.topgif.bot.cli;
 
 /** A command line that cannot be run; its message is the one line the user sees before exit code 2. */
-final class UsageException extends Exception {
+public final class UsageException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }

@@ -17,7 +17,7 @@ import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.FileUpload;
 import net.dv8tion.jda.api.utils.TimeUtil;
 
-import org.topgif.bot.FailureCause;
+import org.topgif.bot.failure.FailureCause;
 
 /**
  * Posts a GIF as a message of its own in a text channel, and says whether to try again. Every attempt for

@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topgif.bot.FailureCause;
-import org.topgif.bot.command.Recordings;
+import org.topgif.bot.failure.FailureCause;
+import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.TopOptions;

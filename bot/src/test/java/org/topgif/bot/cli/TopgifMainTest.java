@@ -121,12 +121,6 @@ class TopgifMainTest {
     }
 
     @Test
-    void benchIntoAMissingFolderFailsWithOneLine() {
-        assertEquals(1, run(Map.of(), "bench", "gif", "--frames", "1", "--busy", "0", "--out", "/nonexistent/x.gif"));
-        assertEquals("topgif: bench: no such file or directory (/nonexistent/x.gif)\n", err());
-    }
-
-    @Test
     void aClosedStandardOutputIsAnErrorNotASilentSuccess() {
         PrintStream closed = new PrintStream(new java.io.OutputStream() {
             @Override

@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.recordings;
 
 import java.time.Duration;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.topgif.bot.FailureCause;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.renderer.Pacer;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.RecordingProgress;

@@ -1,4 +1,4 @@
-package org.topgif.bot;
+package org.topgif.bot.failure;
 
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -68,5 +68,20 @@ public final class FailureCause {
             }
         }
         return false;
+    }
+
+    /** A file's I/O failure in words for a one-line message: "no such file or directory", "permission denied". */
+    public static String ofFile(java.io.IOException failure) {
+        if (failure instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (failure instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof java.nio.file.FileSystemException system && system.getReason() != null) {
+            return system.getReason();
+        }
+        String message = failure.getMessage();
+        return message == null ? failure.getClass().getSimpleName() : message;
     }
 }

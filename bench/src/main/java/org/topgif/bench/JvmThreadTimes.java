@@ -1,4 +1,4 @@
-package org.topgif.bot.bench;
+package org.topgif.bench;
 
 import java.io.File;
 import java.io.IOException;

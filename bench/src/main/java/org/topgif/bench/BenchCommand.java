@@ -1,4 +1,4 @@
-package org.topgif.bot.cli;
+package org.topgif.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.topgif.bot.bench.GifBenchmark;
-import org.topgif.bot.bench.LegibilityBenchmark;
-import org.topgif.bot.bench.SamplerBenchmark;
+import org.topgif.bot.cli.CommandFailure;
+import org.topgif.bot.cli.ParsedOptions;
+import org.topgif.bot.cli.Subcommand;
+import org.topgif.bot.cli.UsageException;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.renderer.RecordingPlan;
 
 /** {@code topgif bench sampler}: measures topgif against a reference in the same run. */
@@ -96,7 +98,7 @@ final class BenchCommand implements Subcommand {
         try {
             benchmark.run();
         } catch (IOException e) {
-            throw new CommandFailure("bench: " + ReplacedFile.describe(e) + describeFile(e));
+            throw new CommandFailure("bench: " + FailureCause.ofFile(e) + describeFile(e));
         }
         return 0;
     }

@@ -1,4 +1,4 @@
-package org.topgif.bot.bench;
+package org.topgif.bench;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.recordings;
 
 import java.nio.file.Path;
 import java.util.List;

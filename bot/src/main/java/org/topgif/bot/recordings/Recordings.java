@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.recordings;
 
 import java.time.Duration;
 import java.util.List;
