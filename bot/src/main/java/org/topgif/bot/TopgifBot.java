@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.topgif.bot.command.InteractionCallbacks;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.command.TopCommand;
+import org.topgif.bot.command.TopAdmission;
+import org.topgif.bot.command.TopAnswers;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
 import org.topgif.bot.command.TopSchedulesCommand;
@@ -114,11 +116,12 @@ public final class TopgifBot implements AutoCloseable {
         InteractionCallbacks callbacks = new InteractionCallbacks(http, settings.discord().restUrl(), timers,
                 System::currentTimeMillis);
         GifPipeline pipeline = new GifPipeline(settings.recording(), settings.discord().uploadLimitBytes(), host);
-        TopCommandListener listener = new TopCommandListener(
+        TopAnswers answering = new TopAnswers(recordings, pipeline, settings.command().progressInterval(),
+                System::nanoTime);
+        TopCommandListener listener = new TopCommandListener(new TopAdmission(
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
-                callbacks,
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
-                queue, answers, recordings, pipeline, settings.command().progressInterval(), System::nanoTime);
+                queue, answers, answering), callbacks, answering);
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
                 System::nanoTime);
         JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
@@ -140,11 +143,7 @@ public final class TopgifBot implements AutoCloseable {
             if (jda != null) {
                 jda.shutdownNow();
             }
-            queue.close();
-            answers.close();
-            timers.shutdownNow();
-            gateway.close();
-            recordings.close();
+            release(queue, answers, timers, gateway, recordings);
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
@@ -197,6 +196,12 @@ public final class TopgifBot implements AutoCloseable {
         if (!jda.awaitShutdown(left(end))) {
             jda.shutdownNow();
         }
+        release(queue, answers, timers, gateway, recordings);
+    }
+
+    /** Ends the bot's threads, its gateway controller and its sampling: the last step of a stop or a failed start. */
+    private static void release(RecordingQueue queue, RecordingQueue answers, ScheduledExecutorService timers,
+                                GatewaySessionController gateway, Recordings recordings) throws InterruptedException {
         queue.close();
         answers.close();
         timers.shutdownNow();

@@ -3,11 +3,6 @@ package org.topgif.bot.command;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
-import net.dv8tion.jda.api.interactions.InteractionHook;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.topgif.bot.post.ChatText;
 import org.topgif.renderer.RecordingProgress;
 
 /**
@@ -16,18 +11,14 @@ import org.topgif.renderer.RecordingProgress;
  */
 final class ProgressEditor implements RecordingProgress {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProgressEditor.class);
-
-    private final InteractionHook hook;
-    private final long guildId;
+    private final TopReply reply;
     private final long intervalNanos;
     private final LongSupplier nanoClock;
     private long lastEdit;
     private boolean edited;
 
-    ProgressEditor(InteractionHook hook, long guildId, Duration interval, LongSupplier nanoClock) {
-        this.hook = hook;
-        this.guildId = guildId;
+    ProgressEditor(TopReply reply, Duration interval, LongSupplier nanoClock) {
+        this.reply = reply;
         this.intervalNanos = interval.toNanos();
         this.nanoClock = nanoClock;
     }
@@ -40,7 +31,6 @@ final class ProgressEditor implements RecordingProgress {
         }
         edited = true;
         lastEdit = now;
-        hook.editOriginal("Recording… " + done + "/" + total + " s").setAllowedMentions(ChatText.noMentions())
-                .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
+        reply.show("Recording… " + done + "/" + total + " s");
     }
 }

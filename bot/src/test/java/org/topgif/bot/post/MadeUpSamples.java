@@ -14,12 +14,12 @@ import org.topgif.renderer.sample.SystemSample;
 import org.topgif.renderer.sample.TaskCounts;
 
 /** A made-up host of 60 processes whose numbers move each sample. Test code. */
-final class MadeUpSamples {
+public final class MadeUpSamples {
 
     private MadeUpSamples() {
     }
 
-    static List<SystemSample> of(int count) {
+    public static List<SystemSample> of(int count) {
         List<SystemSample> samples = new ArrayList<>();
         for (int s = 0; s < count; s++) {
             List<ProcessRow> rows = new ArrayList<>();
