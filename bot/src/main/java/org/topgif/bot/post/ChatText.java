@@ -14,6 +14,9 @@ import net.dv8tion.jda.api.entities.Message;
  */
 public final class ChatText {
 
+    /** Discord's limit for a message's content, in characters. */
+    public static final int MESSAGE_MAX_LENGTH = 2000;
+
     private ChatText() {
     }
 

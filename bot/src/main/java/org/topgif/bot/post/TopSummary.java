@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.TopFormats;
 
 /**
  * The one line that goes with a GIF: host, load, and the three busiest processes; command lines are never in
@@ -41,6 +42,6 @@ public record TopSummary(String message, String altText) {
                 .collect(Collectors.joining(", "));
         String line = String.format(Locale.ROOT, "%s · load %.2f %.2f %.2f · top: %s", head,
                 last.load().oneMinute(), last.load().fiveMinutes(), last.load().fifteenMinutes(), busiest);
-        return line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…";
+        return TopFormats.ellipsize(line, MAX_LENGTH);
     }
 }

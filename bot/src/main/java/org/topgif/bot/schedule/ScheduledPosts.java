@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.topgif.bot.failure.FailureCause;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.post.ChannelPublisher;
+import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.ScheduleSettings;
 import org.topgif.config.ScheduleSpec;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.TopFormats;
 
 /**
  * Decides when each schedule posts, and hands the post to the shared path and the channel publisher: the
@@ -100,9 +102,7 @@ public final class ScheduledPosts {
             return "This server has no scheduled posts. The bot's operator adds them with TOPGIF_SCHEDULE_CHANNEL "
                     + "or topgif.schedules.";
         }
-        String text = "Scheduled process GIFs in this server:\n" + report;
-        // Discord's limit for a message's content.
-        return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+        return TopFormats.ellipsize("Scheduled process GIFs in this server:\n" + report, ChatText.MESSAGE_MAX_LENGTH);
     }
 
     /** Says once, at start-up, whether each schedule's channel can take its posts. */

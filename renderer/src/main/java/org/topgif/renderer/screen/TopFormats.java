@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Formats numbers the way top prints them, so a screen reads like the tool people know. */
-final class TopFormats {
+public final class TopFormats {
 
     private static final char[] UNITS = {'m', 'g', 't', 'p', 'e'};
 
@@ -75,8 +75,8 @@ final class TopFormats {
         return text + " ".repeat(width - text.length());
     }
 
-    /** Cut to {@code width} with an ellipsis when longer. */
-    static String ellipsize(String text, int width) {
+    /** Cut to {@code width} with an ellipsis when longer: the one rule for text that does not fit, anywhere. */
+    public static String ellipsize(String text, int width) {
         if (text.length() <= width) {
             return text;
         }
