@@ -42,7 +42,7 @@ final class BenchCommand implements Subcommand {
                     --out FILE        where to leave our GIF (default bench.gif)
                   legibility          one sample of this host drawn with the old and new defaults, scaled as Discord
                                       shows it and read back by tesseract: the share of PIDs and COMMANDs read right
-                    --phone W         a phone's message column in CSS pixels (default 330)
+                    --phone W,W,…     phones' message columns in CSS pixels (default 320,360,390)
                     --out DIR         where to leave the PNGs (default legibility)
                 """;
     }
@@ -55,8 +55,7 @@ final class BenchCommand implements Subcommand {
         }
         if (!args.isEmpty() && args.get(0).equals("legibility")) {
             ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()), Set.of("phone", "out"), Set.of());
-            LegibilityBenchmark benchmark = new LegibilityBenchmark(
-                    options.intIn("phone", 330, 100, RecordingPlan.MAX_SIDE),
+            LegibilityBenchmark benchmark = new LegibilityBenchmark(phoneWidths(options),
                     Path.of(options.value("out").orElse("legibility")), out);
             return run(benchmark::run);
         }
@@ -72,6 +71,26 @@ final class BenchCommand implements Subcommand {
                 args.get(0).equals("recording"),
                 out);
         return run(benchmark::run);
+    }
+
+    private static List<Integer> phoneWidths(ParsedOptions options) throws UsageException {
+        if (options.value("phone").isEmpty()) {
+            return LegibilityBenchmark.PHONE_WIDTHS;
+        }
+        List<Integer> widths = new java.util.ArrayList<>();
+        for (String width : options.value("phone").get().split(",")) {
+            try {
+                int parsed = Integer.parseInt(width.trim());
+                if (parsed < 100 || parsed > RecordingPlan.MAX_SIDE) {
+                    throw new NumberFormatException();
+                }
+                widths.add(parsed);
+            } catch (NumberFormatException notAWidth) {
+                throw new UsageException("--phone: expected widths from 100 to " + RecordingPlan.MAX_SIDE
+                        + ", separated by commas: " + width.trim());
+            }
+        }
+        return widths;
     }
 
     private static int runGif(List<String> args, PrintStream out)

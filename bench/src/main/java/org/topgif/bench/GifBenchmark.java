@@ -32,6 +32,7 @@ import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.sample.ProcessSampler;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenOptions;
@@ -93,6 +94,10 @@ public final class GifBenchmark {
         report.printf(Locale.ROOT, "same samples, rows that stay put: %d bytes, rows sorted each frame: %d bytes%n",
                 steady.length, live.length);
         report.printf(Locale.ROOT, "steady-vs-live-bytes: %.3fx%n", (double) steady.length / live.length);
+        byte[] compact = TopGifRecorder.encode(samples, new RecordingPlan(plan.duration(), plan.interval(),
+                Layout.COMPACT.frameWidth(width), height, Theme.DARK, 0, plan.screen().withLayout(Layout.COMPACT)));
+        report.printf(Locale.ROOT, "same samples, compact layout: %d bytes%ncompact-vs-wide-bytes: %.3fx%n",
+                compact.length, (double) compact.length / steady.length);
         report.printf(Locale.ROOT, "encode-speed-vs-imageio: %.1fx%n", theirsMs / oursMs);
     }
 

@@ -26,12 +26,14 @@ import org.topgif.renderer.screen.ScreenLine;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.Field;
 import org.topgif.renderer.screen.Fields;
+import org.topgif.renderer.screen.Layout;
 
 /**
  * Bench, not a test: how much of a frame a reader can make out at the size Discord shows it, with OCR
  * standing in for the reader. Draws one sample of this host at the old and the new default size and options,
- * scales each frame to the width a viewer sees (ImageMagick's convert), reads it back with tesseract and prints
- * the share of process rows whose PID and whose COMMAND text were read back correctly.
+ * and in the compact layout; scales each frame to the width a viewer sees (ImageMagick's convert), reads it back
+ * with tesseract and prints the share of process rows whose first column (PID, or %CPU in the compact layout)
+ * and whose COMMAND text were read back correctly.
  */
 public final class LegibilityBenchmark {
 
@@ -42,13 +44,19 @@ public final class LegibilityBenchmark {
     public static final int DESKTOP_MAX_WIDTH = 550;
     public static final int DESKTOP_MAX_HEIGHT = 350;
 
-    private final int phoneWidth;
+    /**
+     * Message columns of phones, in CSS pixels, to measure at: no published figure says how wide Discord's phone
+     * clients show an image, so a narrow, a middling and a wide phone's column.
+     */
+    public static final List<Integer> PHONE_WIDTHS = List.of(320, 360, 390);
+
+    private final List<Integer> phoneWidths;
     private final Path folder;
     private final PrintStream report;
 
-    /** @param phoneWidth the width of a phone's message column, in the phone's CSS pixels */
-    public LegibilityBenchmark(int phoneWidth, Path folder, PrintStream report) {
-        this.phoneWidth = phoneWidth;
+    /** @param phoneWidths widths of a phone's message column, in the phone's CSS pixels */
+    public LegibilityBenchmark(List<Integer> phoneWidths, Path folder, PrintStream report) {
+        this.phoneWidths = List.copyOf(phoneWidths);
         this.folder = folder;
         this.report = report;
     }
@@ -61,15 +69,17 @@ public final class LegibilityBenchmark {
             Thread.sleep(1000);
             sample = sampler.sample();
         }
-        report.printf(Locale.ROOT, "one sample of this host drawn three ways, each read back by tesseract at full size,"
-                + " as Discord's desktop client shows it (fitted into %dx%d) and in a %d px phone column%n",
-                DESKTOP_MAX_WIDTH, DESKTOP_MAX_HEIGHT, phoneWidth);
+        report.printf(Locale.ROOT, "one sample of this host drawn four ways, each read back by tesseract at full size,"
+                + " as Discord's desktop client shows it (fitted into %dx%d) and in phone columns of %s px%n",
+                DESKTOP_MAX_WIDTH, DESKTOP_MAX_HEIGHT, phoneWidths);
         ScreenOptions all = ScreenOptions.defaults().withRows(ScreenOptions.MAX_ROWS);
         measure("650x300, top's fields, command lines", "old", 650, 300,
                 all.withFields(Fields.of(Field.TOP_DEFAULT)).withFullCommands(true), sample);
         measure("650x300, top's fields, program names", "names", 650, 300,
                 all.withFields(Fields.of(Field.TOP_DEFAULT)), sample);
         measure("550x350, top's fields fitted, names", "new", 550, 350, all, sample);
+        measure("320x350, compact", "compact", Layout.COMPACT.frameWidth(550), 350, all.withLayout(Layout.COMPACT),
+                sample);
     }
 
     private void measure(String label, String name, int width, int height, ScreenOptions asked, SystemSample sample)
@@ -80,34 +90,46 @@ public final class LegibilityBenchmark {
         ImageIO.write(toImage(rasterizer.draw(screen, 0, 1), Theme.DARK.palette().colours()), "png", png.toFile());
         List<String> rows = new ArrayList<>();
         List<ScreenLine> lines = screen.lines();
-        int commandColumn = lines.get(ScreenLayout.LINES_ABOVE_PROCESSES - 1).text().indexOf("COMMAND");
-        for (int i = ScreenLayout.LINES_ABOVE_PROCESSES; i < lines.size(); i++) {
+        int above = asked.layout().linesAbove();
+        String titles = lines.get(above - 1).text();
+        String first = titles.trim().split("\\s+")[0];
+        int commandColumn = titles.indexOf("COMMAND");
+        if (commandColumn < 0) {
+            report.printf(Locale.ROOT, "%-38s COMMAND does not fit in %dx%d; not measured%n", label, width, height);
+            return;
+        }
+        for (int i = above; i < lines.size(); i++) {
             rows.add(lines.get(i).text());
         }
         double desktop = Math.min(1.0, Math.min((double) DESKTOP_MAX_WIDTH / width, (double) DESKTOP_MAX_HEIGHT / height));
         int desktopWidth = (int) Math.round(width * desktop);
-        int[] shownWidths = {width, desktopWidth, Math.min(desktopWidth, phoneWidth)};
-        String[] where = {"full size", "desktop", "phone"};
-        for (int k = 0; k < shownWidths.length; k++) {
-            int shown = shownWidths[k];
+        List<Integer> shownWidths = new ArrayList<>(List.of(width, desktopWidth));
+        List<String> where = new ArrayList<>(List.of("full size", "desktop"));
+        for (int phone : phoneWidths) {
+            // A phone shows the image at most as wide as its column, and never wider than the image.
+            shownWidths.add(Math.min(desktopWidth, phone));
+            where.add("phone " + phone);
+        }
+        for (int k = 0; k < shownWidths.size(); k++) {
+            int shown = shownWidths.get(k);
             Path scaled = folder.resolve(name + "-" + shown + ".png");
             run("convert", png.toString(), "-resize", shown + "x", scaled.toString());
             String read = run("tesseract", scaled.toString(), "-", "--psm", "6");
-            int pids = 0;
+            int firsts = 0;
             int commands = 0;
             for (String row : rows) {
                 String[] words = row.trim().split("\\s+");
                 if (contains(read, words[0])) {
-                    pids++;
+                    firsts++;
                 }
                 String command = row.substring(Math.min(row.length(), commandColumn)).replace("…", "").trim();
                 if (!command.isEmpty() && read.contains(command)) {
                     commands++;
                 }
             }
-            report.printf(Locale.ROOT, "%-38s %-9s %4d px wide: PIDs %2d/%d (%3.0f%%), COMMAND %2d/%d (%3.0f%%)%n",
-                    label, where[k], shown, pids, rows.size(), 100.0 * pids / rows.size(), commands, rows.size(),
-                    100.0 * commands / rows.size());
+            report.printf(Locale.ROOT, "%-38s %-10s %4d px wide: %s %2d/%d (%3.0f%%), COMMAND %2d/%d (%3.0f%%)%n",
+                    label, where.get(k), shown, first, firsts, rows.size(), 100.0 * firsts / rows.size(), commands,
+                    rows.size(), 100.0 * commands / rows.size());
         }
     }
 

@@ -261,6 +261,23 @@ class TopCommandEndToEndTest {
     }
 
     @Test
+    void layoutCompactAnswersWithAGifAPhoneShowsUnshrunk() throws Exception {
+        try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
+            DataObject layout = harness.discord.commands("guild:" + harness.discord.guildIds().get(0)).getObject(0)
+                    .getArray("options").getObject(7);
+            assertEquals("layout", layout.getString("name"));
+            assertEquals(List.of("wide", "compact"), List.of(layout.getArray("choices").getObject(0).getString("value"),
+                    layout.getArray("choices").getObject(1).getString("value")));
+            FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2, "layout", "compact"));
+            RecordedRequest answer = harness.await(r -> finalEditOf(r, interaction), WAIT);
+            var image = ImageIO.read(new ByteArrayInputStream(answer.file().orElseThrow()));
+            assertEquals(320, image.getWidth());
+            assertEquals(350, image.getHeight());
+        }
+    }
+
+    @Test
     void askingForMoreRowsMakesATallerGif() throws Exception {
         try (BotHarness harness = BotHarness.start(1, Map.of(), new InstantRecordings())) {
             FakeDiscord.Interaction interaction = harness.discord.sendTop(harness.discord.guildIds().get(0),

@@ -21,6 +21,7 @@ import com.typesafe.config.ConfigValueType;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.Fields;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
@@ -121,7 +122,8 @@ public final class SettingsLoader {
                 settings.intIn("topgif.screen.columns", ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
                 settings.bool("topgif.screen.full-commands"),
                 fields.fields(),
-                settings.choice("topgif.screen.order", RowOrder::parse, RowOrder.choices()));
+                settings.choice("topgif.screen.order", RowOrder::parse, RowOrder.choices()),
+                settings.choice("topgif.screen.layout", Layout::parse, Layout.choices()));
         Duration interval = settings.duration("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);
         if (!RecordingPlan.isValidInterval(interval)) {
             throw settings.bad("topgif.recording.interval", RecordingPlan.INTERVAL_RULE);

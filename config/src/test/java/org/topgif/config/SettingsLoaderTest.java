@@ -250,5 +250,10 @@ class SettingsLoaderTest {
                 + org.topgif.renderer.screen.Field.choices(), failure(Map.of("TOPGIF_SCREEN_FIELDS", "PID,WCHAN"), ""));
         assertEquals("bad setting topgif.screen.order = \"random\" (environment variable TOPGIF_SCREEN_ORDER): "
                 + "expected one of steady or live", failure(Map.of("TOPGIF_SCREEN_ORDER", "random"), ""));
+        assertEquals(org.topgif.renderer.screen.Layout.WIDE, load(Map.of(), "").screen().layout(), "wide by default");
+        assertEquals(org.topgif.renderer.screen.Layout.COMPACT,
+                load(Map.of("TOPGIF_SCREEN_LAYOUT", "compact"), "").screen().layout());
+        assertEquals("bad setting topgif.screen.layout = \"narrow\" (environment variable TOPGIF_SCREEN_LAYOUT): "
+                + "expected one of wide or compact", failure(Map.of("TOPGIF_SCREEN_LAYOUT", "narrow"), ""));
     }
 }

@@ -69,8 +69,8 @@ public final class TopGifRecorder {
 
     /** As many rows as asked for and as fit, and as many columns as fit. */
     public static ScreenOptions fit(ScreenOptions asked, FrameRasterizer rasterizer) {
-        int rows = Math.max(0, Math.min(asked.rows(), rasterizer.lines() - ScreenLayout.LINES_ABOVE_PROCESSES));
-        int columns = Math.max(ScreenOptions.MIN_COLUMNS, Math.min(ScreenOptions.MAX_COLUMNS, rasterizer.columns()));
+        int rows = Math.max(0, Math.min(asked.rows(), rasterizer.lines() - asked.layout().linesAbove()));
+        int columns = Math.max(asked.layout().minColumns(), Math.min(ScreenOptions.MAX_COLUMNS, rasterizer.columns()));
         return asked.withRows(rows).withColumns(columns);
     }
 }

@@ -15,6 +15,7 @@ import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.sample.ProcessSampler;
+import org.topgif.renderer.screen.ScreenOptions;
 
 /** {@code topgif render}: records this host for a few seconds and writes the animated GIF to a file. */
 final class RenderCommand implements Subcommand {
@@ -67,14 +68,16 @@ final class RenderCommand implements Subcommand {
             throw new UsageException("--interval " + interval.toMillis() + "ms: expected " + RecordingPlan.INTERVAL_RULE);
         }
         int seconds = options.intIn("seconds", (int) defaults.duration().toSeconds(), 1, RecordingPlan.MAX_SECONDS);
+        ScreenOptions screen = ScreenFlags.apply(options, settings.screen());
         RecordingPlan plan;
         try {
             plan = new RecordingPlan(Duration.ofSeconds(seconds), interval,
-                    options.intIn("width", defaults.width(), RecordingPlan.MIN_WIDTH, RecordingPlan.MAX_SIDE),
+                    options.intIn("width", screen.layout().frameWidth(defaults.width()), RecordingPlan.MIN_WIDTH,
+                            RecordingPlan.MAX_SIDE),
                     options.intIn("height", defaults.height(), RecordingPlan.MIN_HEIGHT, RecordingPlan.MAX_SIDE),
                     options.choice("theme", defaults.theme(), Theme::parse, Theme.choices()),
                     options.intIn("loops", defaults.plays(), 0, RecordingPlan.MAX_PLAYS),
-                    ScreenFlags.apply(options, settings.screen()));
+                    screen);
         } catch (IllegalArgumentException impossible) {
             throw new UsageException(impossible.getMessage());
         }

@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.topgif.renderer.screen.Field;
 import org.topgif.renderer.screen.Fields;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
@@ -11,7 +12,7 @@ import org.topgif.renderer.screen.SortKey;
 /** The layout options every drawing subcommand takes, applied over the configured defaults. */
 final class ScreenFlags {
 
-    static final Set<String> VALUED = Set.of("rows", "columns", "sort", "filter", "fields", "order");
+    static final Set<String> VALUED = Set.of("rows", "columns", "sort", "filter", "fields", "order", "layout");
     static final Set<String> FLAGS = Set.of("short-commands", "full-commands");
     static final String USAGE = """
               --rows N            process rows below the summary (0-%d)
@@ -21,6 +22,8 @@ final class ScreenFlags {
               --fields LIST       columns by top's names, e.g. PID,USER,%%CPU,%%MEM,COMMAND (%s); top (the
                                   default): top's columns, less VIRT, SHR, PR, NI while COMMAND gets under %d
               --order ORDER       steady: a GIF's rows stay in place; live: each frame sorts anew
+              --layout LAYOUT     wide: top's screen; compact: a 320-pixel GIF of %%CPU, %%MEM and COMMAND that a
+                                  phone shows unshrunk (render's --width then defaults to 320)
               --full-commands     show command lines (from the program's base name) instead of program names
               --short-commands    show program names (the default)
             """.formatted(ScreenOptions.MAX_ROWS, ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS,
@@ -43,11 +46,12 @@ final class ScreenFlags {
             }
             fields = parsed.fields();
         }
+        Layout layout = options.choice("layout", defaults.layout(), Layout::parse, Layout.choices());
         return new ScreenOptions(
                 options.choice("sort", defaults.sort(), SortKey::parse, SortKey.choices()),
                 filter,
                 options.intIn("rows", defaults.rows(), 0, ScreenOptions.MAX_ROWS),
-                options.intIn("columns", defaults.columns(), ScreenOptions.MIN_COLUMNS, ScreenOptions.MAX_COLUMNS),
-                full, fields, options.choice("order", defaults.order(), RowOrder::parse, RowOrder.choices()));
+                options.intIn("columns", defaults.columns(), layout.minColumns(), ScreenOptions.MAX_COLUMNS),
+                full, fields, options.choice("order", defaults.order(), RowOrder::parse, RowOrder.choices()), layout);
     }
 }

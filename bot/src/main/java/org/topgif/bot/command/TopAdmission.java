@@ -61,7 +61,7 @@ public final class TopAdmission {
     Decision admit(long guildId, UnaryOperator<String> option, TopReply reply) {
         TopOptionsParser.Result parsed = parser.parse(option.apply("seconds"), option.apply("sort"),
                 option.apply("filter"), option.apply("rows"), option.apply("theme"), option.apply("order"),
-                option.apply("live"));
+                option.apply("live"), option.apply("layout"));
         if (parsed instanceof TopOptionsParser.Result.Invalid invalid) {
             return new Decision.Refused(invalid.message());
         }

@@ -11,6 +11,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.SortKey;
 
@@ -36,6 +37,11 @@ public final class TopCommand {
         for (RowOrder each : RowOrder.values()) {
             order.addChoice(each.userName(), each.userName());
         }
+        OptionData layout = new OptionData(OptionType.STRING, "layout",
+                "compact: a narrow GIF a phone shows unshrunk; wide: top's whole screen");
+        for (Layout each : Layout.values()) {
+            layout.addChoice(each.userName(), each.userName());
+        }
         return Commands.slash(NAME, "This host's processes over the last seconds, as an animated GIF")
                 .setContexts(InteractionContextType.GUILD)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
@@ -54,6 +60,7 @@ public final class TopCommand {
                         theme,
                         order,
                         new OptionData(OptionType.BOOLEAN, "live",
-                                "true: record the next seconds (you wait) instead of showing the last ones"));
+                                "true: record the next seconds (you wait) instead of showing the last ones"),
+                        layout);
     }
 }

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.CommandLimits;
 import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.SortKey;
@@ -46,6 +47,12 @@ public final class TopOptionsParser {
     /** As {@link #parse(String, String, String, String, String)}, with the rows' order and live too. */
     public Result parse(String secondsText, String sort, String filter, String rowsText, String theme, String order,
                         String live) {
+        return parse(secondsText, sort, filter, rowsText, theme, order, live, null);
+    }
+
+    /** As {@link #parse(String, String, String, String, String, String, String)}, with the layout too. */
+    public Result parse(String secondsText, String sort, String filter, String rowsText, String theme, String order,
+                        String live, String layout) {
         int chosenSeconds = limits.secondsDefault();
         if (secondsText != null) {
             Long seconds = wholeNumber(secondsText);
@@ -100,6 +107,14 @@ public final class TopOptionsParser {
             }
             chosenOrder = parsed.get();
         }
+        Layout chosenLayout = screenDefaults.layout();
+        if (layout != null) {
+            Optional<Layout> parsed = Layout.parse(layout);
+            if (parsed.isEmpty()) {
+                return invalid("`layout` must be " + Layout.choices() + ".");
+            }
+            chosenLayout = parsed.get();
+        }
         boolean chosenLive = false;
         if (live != null) {
             if (!live.equals("true") && !live.equals("false")) {
@@ -108,7 +123,7 @@ public final class TopOptionsParser {
             chosenLive = live.equals("true");
         }
         return new Result.Valid(new TopOptions(chosenSeconds, chosenSort, chosenFilter, chosenRows, chosenTheme,
-                chosenOrder, chosenLive));
+                chosenOrder, chosenLive, chosenLayout));
     }
 
     private static Long wholeNumber(String text) {

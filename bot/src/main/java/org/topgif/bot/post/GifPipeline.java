@@ -8,7 +8,7 @@ import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.FrameRasterizer;
 import org.topgif.renderer.sample.SystemSample;
 import org.topgif.renderer.screen.RowOrder;
-import org.topgif.renderer.screen.ScreenLayout;
+import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.ScreenOptions;
 
 /**
@@ -41,19 +41,25 @@ public final class GifPipeline {
         return defaults.screen().order();
     }
 
+    /** The configured screen's layout, for requests that do not say. */
+    public Layout defaultLayout() {
+        return defaults.screen().layout();
+    }
+
     /** The recording asked for: the default one, as tall as the rows asked for need, if any were. */
     public RecordingPlan plan(TopOptions options) {
         int height = defaults.height();
+        Layout layout = options.layout();
         ScreenOptions screen = defaults.screen().withSort(options.sort()).withFilter(options.filter())
-                .withOrder(options.order());
+                .withOrder(options.order()).withLayout(layout);
         if (options.rows().isPresent()) {
             int rows = options.rows().getAsInt();
             height = Math.min(RecordingPlan.MAX_SIDE,
-                    Math.max(height, frameMargins + (ScreenLayout.LINES_ABOVE_PROCESSES + rows) * lineHeight));
+                    Math.max(height, frameMargins + (layout.linesAbove() + rows) * lineHeight));
             screen = screen.withRows(rows);
         }
-        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(), defaults.width(),
-                height, options.theme(), defaults.plays(), screen);
+        return new RecordingPlan(Duration.ofSeconds(options.seconds()), defaults.interval(),
+                layout.frameWidth(defaults.width()), height, options.theme(), defaults.plays(), screen);
     }
 
     /**

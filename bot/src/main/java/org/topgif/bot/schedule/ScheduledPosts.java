@@ -311,7 +311,7 @@ public final class ScheduledPosts {
 
     private TopOptions options(ScheduleSpec spec) {
         return new TopOptions(spec.seconds(), spec.sort(), "", spec.rows(), spec.theme(), pipeline.defaultOrder(),
-                false);
+                false, pipeline.defaultLayout());
     }
 
     /** "schedule every 1h to channel 123 (guild 456)", for log lines. */

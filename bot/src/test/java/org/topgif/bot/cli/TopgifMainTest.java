@@ -38,6 +38,20 @@ class TopgifMainTest {
     }
 
     @Test
+    void snapshotInTheCompactLayoutPrintsThreeSummaryLinesAndCpuMemCommand() {
+        assertEquals(0, run(Map.of(), "snapshot", "--layout", "compact", "--rows", "2", "--delay", "100ms"));
+        List<String> lines = out().lines().toList();
+        assertEquals(7, lines.size(), out());
+        assertTrue(lines.get(0).startsWith("top ") && lines.get(0).contains("  load "), lines.get(0));
+        assertTrue(lines.get(1).startsWith("%Cpu"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("MiB Mem "), lines.get(2));
+        assertEquals(" %CPU  %MEM COMMAND", lines.get(4));
+        out.reset();
+        assertEquals(2, run(Map.of(), "snapshot", "--layout", "narrow"));
+        assertTrue(err().contains("--layout"), err());
+    }
+
+    @Test
     void snapshotPrintsATopLikeScreenOfThisHost() {
         assertEquals(0, run(Map.of(), "snapshot", "--rows", "3", "--delay", "200ms", "--sort", "pid"));
         List<String> lines = out().lines().toList();

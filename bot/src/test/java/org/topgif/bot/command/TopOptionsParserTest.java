@@ -49,6 +49,10 @@ class TopOptionsParserTest {
                 null, null, null, "random", null)).message());
         assertEquals("`live` must be true or false.", ((TopOptionsParser.Result.Invalid) parser.parse(null, null,
                 null, null, null, null, "yes")).message());
+        assertEquals("`layout` must be wide or compact.", ((TopOptionsParser.Result.Invalid) parser.parse(null, null,
+                null, null, null, null, null, "narrow")).message());
+        assertEquals(org.topgif.renderer.screen.Layout.COMPACT, ((TopOptionsParser.Result.Valid) parser.parse(null,
+                null, null, null, null, null, null, "compact")).options().layout());
     }
 
     @Test

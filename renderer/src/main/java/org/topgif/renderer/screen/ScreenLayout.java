@@ -9,11 +9,11 @@ import java.util.Map;
 import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
 
-/** Lays a sample out like {@code top -b}: five summary lines, a blank line, column titles, then processes. */
+/**
+ * Lays a sample out like {@code top -b}: summary lines (top's five, or the compact layout's three), a blank
+ * line, column titles, then processes.
+ */
 public final class ScreenLayout {
-
-    /** The lines above the process rows: five summary lines, a blank line and the column titles. */
-    public static final int LINES_ABOVE_PROCESSES = 7;
 
     /** A process at or above this share of one CPU is highlighted. */
     public static final double HOG_PERCENT = 50.0;
@@ -54,13 +54,14 @@ public final class ScreenLayout {
     /** @param rows the process rows in order; null for a blank row */
     private static Screen screen(SystemSample sample, ScreenOptions options, List<ProcessRow> rows) {
         int width = options.columns();
-        List<ScreenLine> lines = new ArrayList<>(rows.size() + LINES_ABOVE_PROCESSES);
-        for (String summary : summaryLines(sample)) {
+        Layout layout = options.layout();
+        List<ScreenLine> lines = new ArrayList<>(rows.size() + layout.linesAbove());
+        for (String summary : layout == Layout.COMPACT ? compactSummaryLines(sample) : summaryLines(sample)) {
             // Cut as COMMAND is: the reader sees that the line goes on.
             lines.add(ScreenLine.of(TopFormats.ellipsize(summary, width), CellStyle.HEADER));
         }
         lines.add(ScreenLine.of("", CellStyle.HEADER));
-        List<Field> fields = options.fields().within(width);
+        List<Field> fields = layout.fields(options.fields(), width);
         lines.add(ScreenLine.of(cut(columnTitles(fields), width), CellStyle.COLUMN_HEADER));
         for (ProcessRow row : rows) {
             lines.add(row == null ? ScreenLine.of("", CellStyle.DIM)
@@ -108,6 +109,27 @@ public final class ScreenLayout {
                         .decimal(mib(memory.swapFreeKiB()), 1, 9).text(" free,")
                         .decimal(mib(memory.swapUsedKiB()), 1, 9).text(" used.")
                         .decimal(mib(memory.availableKiB()), 1, 9).text(" avail Mem").toString());
+    }
+
+    /** The compact layout's summary: time and load, the CPU's main states, memory and swap used of total. */
+    static List<String> compactSummaryLines(SystemSample sample) {
+        var time = sample.time();
+        var load = sample.load();
+        var cpu = sample.cpu();
+        var memory = sample.memory();
+        return List.of(
+                new TextLine().text("top ").twoDigits(time.getHour()).text(':').twoDigits(time.getMinute())
+                        .text(':').twoDigits(time.getSecond()).text("  load ")
+                        .text(TextLine.decimal(load.oneMinute(), 2)).text(' ')
+                        .text(TextLine.decimal(load.fiveMinutes(), 2)).text(' ')
+                        .text(TextLine.decimal(load.fifteenMinutes(), 2)).toString(),
+                new TextLine().text("%Cpu").decimal(cpu.user(), 1, 5).text(" us").decimal(cpu.system(), 1, 5)
+                        .text(" sy").decimal(cpu.idle(), 1, 5).text(" id").decimal(cpu.iowait(), 1, 5).text(" wa")
+                        .toString(),
+                new TextLine().text("MiB Mem ").text(Long.toString(Math.round(mib(memory.usedKiB())))).text('/')
+                        .text(Long.toString(Math.round(mib(memory.totalKiB())))).text("  Swap ")
+                        .text(Long.toString(Math.round(mib(memory.swapUsedKiB())))).text('/')
+                        .text(Long.toString(Math.round(mib(memory.swapTotalKiB())))).toString());
     }
 
     static String processLine(ProcessRow row, int width, List<Field> fields, boolean fullCommand) {

@@ -11,12 +11,13 @@ import java.util.Objects;
  * @param fullCommands the command line (top -c), from the program's base name; false shows the program's name
  * @param fields       the columns, as top's field screen names them; COMMAND last
  * @param order        whether a recording keeps its rows in place or sorts each frame
+ * @param layout       top's whole screen, or the compact one a phone shows unshrunk
  */
 public record ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands,
-                            Fields fields, RowOrder order) {
+                            Fields fields, RowOrder order, Layout layout) {
 
-    /** Narrower than this and top's summary lines lose their numbers. */
-    public static final int MIN_COLUMNS = 40;
+    /** Narrower than this and top's summary lines lose their numbers; a compact screen may be narrower. */
+    public static final int MIN_COLUMNS = Layout.WIDE.minColumns();
     public static final int MAX_COLUMNS = 512;
     public static final int MAX_ROWS = 1000;
     /** The longest filter: enough for any process name or word of a command line. */
@@ -27,21 +28,28 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(layout, "layout");
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw new IllegalArgumentException("filter can be at most " + MAX_FILTER_LENGTH + " characters");
         }
         if (rows < 0 || rows > MAX_ROWS) {
             throw new IllegalArgumentException("rows must be from 0 to " + MAX_ROWS + ": " + rows);
         }
-        if (columns < MIN_COLUMNS || columns > MAX_COLUMNS) {
+        if (columns < layout.minColumns() || columns > MAX_COLUMNS) {
             throw new IllegalArgumentException(
-                    "columns must be from " + MIN_COLUMNS + " to " + MAX_COLUMNS + ": " + columns);
+                    "columns must be from " + layout.minColumns() + " to " + MAX_COLUMNS + ": " + columns);
         }
+    }
+
+    /** Top's whole screen. */
+    public ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands, Fields fields,
+                         RowOrder order) {
+        this(sort, filter, rows, columns, fullCommands, fields, order, Layout.WIDE);
     }
 
     /** Top's default fields, fitted to the line, and program names, steady rows. */
     public ScreenOptions(SortKey sort, String filter, int rows, int columns, boolean fullCommands) {
-        this(sort, filter, rows, columns, fullCommands, Fields.TOP, RowOrder.STEADY);
+        this(sort, filter, rows, columns, fullCommands, Fields.TOP, RowOrder.STEADY, Layout.WIDE);
     }
 
     /** What {@code top -b} shows in a terminal of 80 columns, with 20 processes, its rows kept in place. */
@@ -50,30 +58,34 @@ public record ScreenOptions(SortKey sort, String filter, int rows, int columns, 
     }
 
     public ScreenOptions withRows(int newRows) {
-        return new ScreenOptions(sort, filter, newRows, columns, fullCommands, fields, order);
+        return new ScreenOptions(sort, filter, newRows, columns, fullCommands, fields, order, layout);
     }
 
     public ScreenOptions withSort(SortKey newSort) {
-        return new ScreenOptions(newSort, filter, rows, columns, fullCommands, fields, order);
+        return new ScreenOptions(newSort, filter, rows, columns, fullCommands, fields, order, layout);
     }
 
     public ScreenOptions withFilter(String newFilter) {
-        return new ScreenOptions(sort, newFilter, rows, columns, fullCommands, fields, order);
+        return new ScreenOptions(sort, newFilter, rows, columns, fullCommands, fields, order, layout);
     }
 
     public ScreenOptions withColumns(int newColumns) {
-        return new ScreenOptions(sort, filter, rows, newColumns, fullCommands, fields, order);
+        return new ScreenOptions(sort, filter, rows, newColumns, fullCommands, fields, order, layout);
     }
 
     public ScreenOptions withFullCommands(boolean newFullCommands) {
-        return new ScreenOptions(sort, filter, rows, columns, newFullCommands, fields, order);
+        return new ScreenOptions(sort, filter, rows, columns, newFullCommands, fields, order, layout);
     }
 
     public ScreenOptions withFields(Fields newFields) {
-        return new ScreenOptions(sort, filter, rows, columns, fullCommands, newFields, order);
+        return new ScreenOptions(sort, filter, rows, columns, fullCommands, newFields, order, layout);
     }
 
     public ScreenOptions withOrder(RowOrder newOrder) {
-        return new ScreenOptions(sort, filter, rows, columns, fullCommands, fields, newOrder);
+        return new ScreenOptions(sort, filter, rows, columns, fullCommands, fields, newOrder, layout);
+    }
+
+    public ScreenOptions withLayout(Layout newLayout) {
+        return new ScreenOptions(sort, filter, rows, columns, fullCommands, fields, order, newLayout);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -261,5 +262,33 @@ class ScreenLayoutTest {
         assertEquals("", last.get(7), "1 has exited");
         assertTrue(last.get(8).startsWith("      3 "), last.get(8));
         assertEquals("", last.get(9), "2 has exited");
+    }
+
+    @Test
+    void theCompactLayoutShowsThreeSummaryLinesAndCpuMemAndCommandInThirtyNineColumns() {
+        Screen screen = ScreenLayout.layout(sample(JAVA, POSTGRES),
+                ScreenOptions.defaults().withLayout(Layout.COMPACT).withColumns(39));
+        assertEquals(List.of(
+                "top 21:24:02  load 0.29 0.30 0.12",
+                "%Cpu 25.0 us  0.0 sy 50.0 id 25.0 wa",
+                "MiB Mem 297/24105  Swap 0/0",
+                "",
+                " %CPU  %MEM COMMAND",
+                 " 75.3   0.3 java",
+                " 12.5   3.6 postgres"), textOf(screen));
+        assertEquals(Layout.COMPACT.linesAbove(), textOf(screen).indexOf(" %CPU  %MEM COMMAND") + 1);
+    }
+
+    @Test
+    void aCompactFrameFitsThePhoneWidthAndAsManyRowsAsItsShorterSummaryLeaves() {
+        ScreenOptions fitted = org.topgif.renderer.TopGifRecorder.fit(
+                ScreenOptions.defaults().withLayout(Layout.COMPACT).withRows(ScreenOptions.MAX_ROWS),
+                new org.topgif.renderer.raster.FrameRasterizer(Layout.COMPACT.frameWidth(550), 350,
+                        org.topgif.renderer.raster.Theme.DARK));
+        assertEquals(39, fitted.columns());
+        assertEquals(20 - 5, fitted.rows(), "20 lines of text, 5 above the processes");
+        assertEquals(550, Layout.WIDE.frameWidth(550));
+        assertEquals(Optional.of(Layout.COMPACT), Layout.parse(" Compact "));
+        assertEquals(Optional.empty(), Layout.parse("narrow"));
     }
 }
