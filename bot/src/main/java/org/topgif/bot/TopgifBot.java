@@ -46,6 +46,8 @@ import org.topgif.config.TopgifSettings;
 public final class TopgifBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopgifBot.class);
+    /** The most of a stop's grace kept for telling users and disconnecting. */
+    private static final Duration CLOSING = Duration.ofSeconds(5);
 
     private final JDA jda;
     private final RecordingQueue queue;
@@ -171,8 +173,6 @@ public final class TopgifBot implements AutoCloseable {
         return quarter.compareTo(CLOSING) < 0 ? quarter : CLOSING;
     }
 
-    private static final Duration CLOSING = Duration.ofSeconds(5);
-
     /**
      * Stops taking /top, tells users still waiting in line, lets recordings and scheduled posts under way
      * finish, tells the users of those that did not, and disconnects: all of it within {@code grace}, from
@@ -190,7 +190,7 @@ public final class TopgifBot implements AutoCloseable {
         if (!answered || !recorded) {
             LOG.warn("recordings still running after {} s of the {} s grace; telling their users and disconnecting",
                     seconds(grace.minus(closingPart(grace))), seconds(grace));
-            listener.tellStillRunning(half(left(end)));
+            listener.tellStillRunning(left(end).dividedBy(2));
         }
         jda.shutdown();
         if (!jda.awaitShutdown(left(end))) {
@@ -216,10 +216,6 @@ public final class TopgifBot implements AutoCloseable {
     /** "0.75", "40": seconds for a log line. */
     private static String seconds(Duration duration) {
         return java.math.BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString();
-    }
-
-    private static Duration half(Duration duration) {
-        return duration.dividedBy(2);
     }
 
     @Override

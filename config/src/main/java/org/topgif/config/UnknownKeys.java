@@ -1,7 +1,9 @@
 package org.topgif.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.typesafe.config.Config;
@@ -36,7 +38,7 @@ final class UnknownKeys {
      * nor one of {@code others} (read elsewhere, such as by the launcher script), in the order of the names.
      */
     static List<String> environmentWarnings(Set<String> variables, Config reference, Set<String> others) {
-        Set<String> known = new java.util.HashSet<>(others);
+        Set<String> known = new HashSet<>(others);
         for (String key : keysOf(reference)) {
             known.add(SettingsLoader.environmentName(key));
         }
@@ -52,7 +54,7 @@ final class UnknownKeys {
     }
 
     private static Set<String> keysOf(Config reference) {
-        Set<String> keys = new java.util.HashSet<>();
+        Set<String> keys = new HashSet<>();
         for (var entry : reference.getConfig("topgif").entrySet()) {
             keys.add("topgif." + entry.getKey());
         }
@@ -70,7 +72,7 @@ final class UnknownKeys {
     }
 
     /** The known name closest in spelling to {@code name}, if it is close enough to be what was meant. */
-    private static java.util.Optional<String> closest(String name, Set<String> known) {
+    private static Optional<String> closest(String name, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -82,9 +84,9 @@ final class UnknownKeys {
         }
         String last = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('_')) + 1);
         if (best == null || bestDistance > Math.max(2, last.length() / 3)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(best);
+        return Optional.of(best);
     }
 
     private static String lastPart(String key) {

@@ -214,21 +214,35 @@ public final class ScheduledPosts {
     }
 
     /**
-     * The last moment a post for {@code slot} may go out: half a period after it, so that two posts of one
-     * schedule are never closer than half its period (the next slot's post comes no earlier than its slot,
-     * both later by {@code lag}), and never more than 10 minutes after it.
+     * When a post for a slot may still go out, and why not after that.
+     *
+     * @param end        the last moment, exclusive
+     * @param whyClosed  the skip line's reason once it has passed
      */
-    private Instant deadline(ScheduleSpec spec, Instant slot, Duration lag) {
-        return min(slot.plus(lag).plus(spec.every().dividedBy(2)), slot.plus(LONGEST_WINDOW));
+    private record Window(Instant end, String whyClosed) {
     }
 
-    /** Why a post past its {@link #deadline} is not made, for its skip line. */
-    private String tooLate(ScheduleSpec spec, Instant slot, Duration lag) {
+    /**
+     * A slot's window: half a period after it, so that two posts of one schedule are never closer than half
+     * its period (the next slot's post comes no earlier than its slot, both later by {@code lag}), and never
+     * more than 10 minutes after it.
+     */
+    private Window windowOf(ScheduleSpec spec, Instant slot, Duration lag) {
         Slots slots = slotsOf(spec);
         Instant halfAPeriod = slot.plus(lag).plus(spec.every().dividedBy(2));
-        return halfAPeriod.isAfter(slot.plus(LONGEST_WINDOW))
-                ? "it is more than " + ScheduleSpec.describe(LONGEST_WINDOW) + " past its slot"
-                : "the " + slots.label(slots.after(slot)) + " post is due";
+        Instant longest = slot.plus(LONGEST_WINDOW);
+        return halfAPeriod.isAfter(longest)
+                ? new Window(longest, "it is more than " + ScheduleSpec.describe(LONGEST_WINDOW) + " past its slot")
+                : new Window(halfAPeriod, "the " + slots.label(slots.after(slot)) + " post is due");
+    }
+
+    /** Whether the window has closed; if so, the slot is skipped with its reason. */
+    private boolean closed(ScheduleSpec spec, String label, Window window) {
+        if (clock.instant().isBefore(window.end())) {
+            return false;
+        }
+        skip(spec, label, window.whyClosed());
+        return true;
     }
 
     /**
@@ -237,10 +251,8 @@ public final class ScheduledPosts {
      * so after a longer stop only the channel knows).
      */
     private boolean stillMissing(ScheduleSpec spec, Instant slot, Duration lag) {
-        Slots slots = slotsOf(spec);
-        String label = slots.label(slot);
-        if (!clock.instant().isBefore(deadline(spec, slot, lag))) {
-            skip(spec, label, tooLate(spec, slot, lag));
+        String label = slotsOf(spec).label(slot);
+        if (closed(spec, label, windowOf(spec, slot, lag))) {
             return false;
         }
         ChannelPublisher.Earlier earlier = publisher.findOwnPost(spec.channel(), slot,
@@ -266,9 +278,8 @@ public final class ScheduledPosts {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;
         }
-        Instant deadline = deadline(spec, slot, lag);
-        if (!clock.instant().isBefore(deadline)) {
-            skip(spec, label, tooLate(spec, slot, lag));
+        Window window = windowOf(spec, slot, lag);
+        if (closed(spec, label, window)) {
             return;
         }
         String nonce = SlotNonce.of(spec.channel(), slot);
@@ -289,7 +300,7 @@ public final class ScheduledPosts {
             }
             String reason = ((ChannelPublisher.Outcome.Failed) outcome).reason();
             Instant retry = clock.instant().plus(pause);
-            if (!retry.isBefore(deadline)) {
+            if (!retry.isBefore(window.end())) {
                 fail(spec, "gave up on the " + label + " post after " + attempt + (attempt == 1 ? " attempt" : " attempts")
                         + " (" + reason + "); the next is at " + slots.label(slots.after(slot)));
                 return;

@@ -24,6 +24,8 @@ public final class FrameRasterizer {
     /** The text size: DejaVu Sans Mono at 13 px makes 8x17 cells, so 550x350 holds 68 columns and 20 lines. */
     public static final float FONT_PIXELS = 13f;
     private static final int MARGIN = 2;
+    /** Pixels between the first line's last character and the pie. */
+    private static final int PIE_GAP = 2;
     private static final int ASCII = 128;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.nativeOrder());
@@ -47,9 +49,6 @@ public final class FrameRasterizer {
         int pieLeft = width - MARGIN - 2 * radius - 1;
         this.firstLineColumns = Math.max(0, Math.min(columns(), (pieLeft - PIE_GAP - MARGIN) / glyphs.cellWidth()));
     }
-
-    /** Pixels between the first line's last character and the pie. */
-    private static final int PIE_GAP = 2;
 
     /**
      * How many columns the first line may fill without touching the pie; a longer first line ends with
