@@ -130,6 +130,7 @@ public final class TopgifBot implements AutoCloseable {
                 .setRestConfig(new RestConfig().setBaseUrl(settings.discord().restUrl()))
                 .setHttpClient(http)
                 .setSessionController(gateway)
+                .setGatewayPool(new GatewayPool(), true)
                 // A slash-command bot receives little; plain JSON keeps the gateway simple to proxy and inspect.
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
