@@ -50,6 +50,14 @@ public final class LegibilityBenchmark {
      */
     public static final List<Integer> PHONE_WIDTHS = List.of(320, 360, 390);
 
+    /**
+     * Device pixels per CSS pixel of a phone's screen. Phones light 2 or 3 screen pixels per CSS pixel (Apple's
+     * Human Interface Guidelines, Images: "2:1 or 3:1"; Android's xxhdpi is 3), so a reader there sees the
+     * image scaled up by that much. Tesseract works best at 300 dpi or more (tessdoc, ImproveQuality), which a
+     * CSS pixel read as one pixel is far from: each phone width is read both ways.
+     */
+    public static final int PHONE_PIXEL_RATIO = 3;
+
     private final List<Integer> phoneWidths;
     private final Path folder;
     private final PrintStream report;
@@ -105,15 +113,20 @@ public final class LegibilityBenchmark {
         int desktopWidth = (int) Math.round(width * desktop);
         List<Integer> shownWidths = new ArrayList<>(List.of(width, desktopWidth));
         List<String> where = new ArrayList<>(List.of("full size", "desktop"));
+        List<Integer> pixelRatios = new ArrayList<>(List.of(1, 1));
         for (int phone : phoneWidths) {
             // A phone shows the image at most as wide as its column, and never wider than the image.
-            shownWidths.add(Math.min(desktopWidth, phone));
-            where.add("phone " + phone);
+            for (int ratio : List.of(1, PHONE_PIXEL_RATIO)) {
+                shownWidths.add(Math.min(desktopWidth, phone));
+                where.add("phone " + phone + (ratio == 1 ? "" : " @" + ratio + "x"));
+                pixelRatios.add(ratio);
+            }
         }
         for (int k = 0; k < shownWidths.size(); k++) {
             int shown = shownWidths.get(k);
-            Path scaled = folder.resolve(name + "-" + shown + ".png");
-            run("convert", png.toString(), "-resize", shown + "x", scaled.toString());
+            int pixels = shown * pixelRatios.get(k);
+            Path scaled = folder.resolve(name + "-" + pixels + ".png");
+            run("convert", png.toString(), "-resize", pixels + "x", scaled.toString());
             String read = run("tesseract", scaled.toString(), "-", "--psm", "6");
             int firsts = 0;
             int commands = 0;
@@ -127,7 +140,7 @@ public final class LegibilityBenchmark {
                     commands++;
                 }
             }
-            report.printf(Locale.ROOT, "%-38s %-10s %4d px wide: %s %2d/%d (%3.0f%%), COMMAND %2d/%d (%3.0f%%)%n",
+            report.printf(Locale.ROOT, "%-38s %-16s %4d px wide: %s %2d/%d (%3.0f%%), COMMAND %2d/%d (%3.0f%%)%n",
                     label, where.get(k), shown, first, firsts, rows.size(), 100.0 * firsts / rows.size(), commands,
                     rows.size(), 100.0 * commands / rows.size());
         }
