@@ -11,5 +11,5 @@ import java.util.Optional;
  *                   given the host's file, where the image's own would name the host's users wrongly
  * @param healthFile the file the bot keeps fresh while it is well; empty for none
  */
-public record HostSettings(String name, Optional<Path> passwdFile, Optional<Path> healthFile) {
+public record HostSettings(HostName name, Optional<Path> passwdFile, Optional<Path> healthFile) {
 }

@@ -146,7 +146,55 @@ public final class SettingsLoader {
         }
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
                 command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
-                history, warnings);
+                history, fleet(settings), warnings);
+    }
+
+    private static FleetSettings fleet(SettingsReader settings) {
+        String url = settings.string("topgif.fleet.url", 2000).trim();
+        Optional<FleetServers> servers = Optional.empty();
+        if (!url.isEmpty()) {
+            servers = Optional.of(FleetServers.parse(url).orElseThrow(() -> settings.bad("topgif.fleet.url",
+                    FleetServers.RULE)));
+        }
+        Optional<String> user = optional(settings.string("topgif.fleet.user", 200));
+        Optional<SecretText> password = optional(settings.string("topgif.fleet.password", 500)).map(SecretText::new);
+        Optional<SecretText> token = optional(settings.string("topgif.fleet.token", 500)).map(SecretText::new);
+        Optional<Path> credentials = optional(settings.string("topgif.fleet.credentials-file", 500)).map(Path::of);
+        Optional<Path> nkey = optional(settings.string("topgif.fleet.nkey-file", 500)).map(Path::of);
+        Optional<Path> ca = optional(settings.string("topgif.fleet.ca-file", 500)).map(Path::of);
+        if (password.isPresent() && user.isEmpty()) {
+            throw new SettingsException("bad settings: " + settings.source("topgif.fleet.password")
+                    + " is set but topgif.fleet.user is not; a password needs its user");
+        }
+        List<String> ways = new ArrayList<>();
+        user.ifPresent(set -> ways.add("topgif.fleet.user"));
+        token.ifPresent(set -> ways.add("topgif.fleet.token"));
+        credentials.ifPresent(set -> ways.add("topgif.fleet.credentials-file"));
+        nkey.ifPresent(set -> ways.add("topgif.fleet.nkey-file"));
+        if (ways.size() > 1) {
+            throw new SettingsException("bad settings " + String.join(" and ", ways) + ": set one way to sign in to "
+                    + "the fleet's broker, not " + ways.size());
+        }
+        for (var file : List.of(Map.entry("topgif.fleet.credentials-file", credentials),
+                Map.entry("topgif.fleet.nkey-file", nkey), Map.entry("topgif.fleet.ca-file", ca))) {
+            if (file.getValue().isPresent() && !Files.isReadable(file.getValue().get())) {
+                throw settings.bad(file.getKey(), "a readable file");
+            }
+        }
+        Duration heartbeat = settings.durationIn("topgif.fleet.heartbeat", Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
+        Duration forgetAfter = settings.durationIn("topgif.fleet.forget-after", heartbeat.multipliedBy(3),
+                Duration.ofDays(7));
+        String defaultHost = settings.string("topgif.fleet.default-host", 500).trim();
+        if (!defaultHost.isEmpty() && HostName.problem(defaultHost).isPresent()) {
+            throw settings.bad("topgif.fleet.default-host", HostName.RULE);
+        }
+        return new FleetSettings(servers, user, password, token, credentials, nkey, ca, heartbeat, forgetAfter,
+                optional(defaultHost).map(HostName::new));
+    }
+
+    private static Optional<String> optional(String text) {
+        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
     private static DiscordSettings discord(SettingsReader settings) {
@@ -178,8 +226,11 @@ public final class SettingsLoader {
 
     private static HostSettings host(SettingsReader settings) {
         String passwd = settings.string("topgif.sampler.passwd-file", 500).trim();
-        String name = settings.string("topgif.host-name", 253).trim();
+        String name = settings.string("topgif.host-name", 500).trim();
         String nameFile = settings.string("topgif.host-name-file", 500).trim();
+        if (!name.isEmpty() && HostName.problem(name).isPresent()) {
+            throw settings.bad("topgif.host-name", HostName.RULE);
+        }
         if (name.isEmpty() && !nameFile.isEmpty()) {
             try {
                 name = Files.readAllLines(Path.of(nameFile)).stream().map(String::trim).filter(line -> !line.isEmpty())
@@ -187,21 +238,27 @@ public final class SettingsLoader {
             } catch (java.io.IOException | RuntimeException unreadable) {
                 throw settings.bad("topgif.host-name-file", "a readable file whose first line is the host's name");
             }
+            if (HostName.problem(name).isPresent()) {
+                throw settings.bad("topgif.host-name-file", "a file whose first line is the host's name, "
+                        + HostName.RULE);
+            }
         }
-        if (name.isEmpty()) {
-            name = operatingSystemHostName();
-        }
+        HostName host = name.isEmpty() ? operatingSystemHostName() : new HostName(name);
         String health = settings.string("topgif.health-file", 500).trim();
-        return new HostSettings(name, passwd.isEmpty() ? Optional.empty() : Optional.of(Path.of(passwd)),
+        return new HostSettings(host, passwd.isEmpty() ? Optional.empty() : Optional.of(Path.of(passwd)),
                 health.isEmpty() ? Optional.empty() : Optional.of(Path.of(health)));
     }
 
-    private static String operatingSystemHostName() {
+    private static HostName operatingSystemHostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            String name = java.net.InetAddress.getLocalHost().getHostName();
+            if (HostName.problem(name).isEmpty()) {
+                return new HostName(name);
+            }
         } catch (java.net.UnknownHostException unnamed) {
-            return "this host";
+            // named below
         }
+        return new HostName("this host");
     }
 
     private static CommandLimits command(SettingsReader settings) {

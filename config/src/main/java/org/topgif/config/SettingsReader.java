@@ -173,7 +173,7 @@ final class SettingsReader {
         ConfigValue value = config.getValue(key);
         // A secret's value is never repeated back, not even in an error.
         // A URL's password is masked like a command line's.
-        String shown = key.endsWith("token") ? "***"
+        String shown = key.endsWith("token") || key.endsWith("password") ? "***"
                 : CommandLineRedactor.redactText(value.render(ConfigRenderOptions.concise()));
         return SettingsException.badValue(shownPrefix + key, shown, describe(value), expected);
     }

@@ -21,7 +21,8 @@ import org.topgif.renderer.screen.ScreenOptions;
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
                              CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
-                             HostSettings host, HistorySettings history, List<String> warnings) {
+                             HostSettings host, HistorySettings history, FleetSettings fleet,
+                             List<String> warnings) {
 
     public TopgifSettings {
         warnings = List.copyOf(warnings);

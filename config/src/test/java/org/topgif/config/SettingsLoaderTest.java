@@ -224,16 +224,71 @@ class SettingsLoaderTest {
         Path hostname = Files.writeString(dir.resolve("hostname"), "\ndb-1\n");
         HostSettings fromFile = load(Map.of("TOPGIF_HOST_NAME_FILE", hostname.toString(),
                 "TOPGIF_SAMPLER_PASSWD_FILE", "/host/etc/passwd"), "").host();
-        assertEquals("db-1", fromFile.name());
+        assertEquals("db-1", fromFile.name().value());
         assertEquals(java.util.Optional.of(Path.of("/host/etc/passwd")), fromFile.passwdFile());
         assertEquals("web-2", load(Map.of("TOPGIF_HOST_NAME", "web-2", "TOPGIF_HOST_NAME_FILE", hostname.toString()),
-                "").host().name(), "the name wins over the file");
+                "").host().name().value(), "the name wins over the file");
         assertEquals(java.util.Optional.empty(), load(Map.of("TOPGIF_SAMPLER_PASSWD_FILE", ""), "").host().passwdFile(),
                 "numeric ids");
         assertEquals(java.util.Optional.of(Path.of("/etc/passwd")), load(Map.of(), "").host().passwdFile());
         assertEquals("bad setting topgif.host-name-file = \"" + dir.resolve("none") + "\" (environment variable "
                 + "TOPGIF_HOST_NAME_FILE): expected a readable file whose first line is the host's name",
                 failure(Map.of("TOPGIF_HOST_NAME_FILE", dir.resolve("none").toString()), ""));
+    }
+
+    @Test
+    void withoutAFleetUrlTopgifRunsOnOneHostAndWithOneItReadsTheBrokerAndHowToSignIn(@TempDir Path dir)
+            throws IOException {
+        FleetSettings alone = load(Map.of(), "").fleet();
+        assertEquals(java.util.Optional.empty(), alone.servers());
+        assertEquals(false, alone.enabled());
+        assertEquals(java.time.Duration.ofSeconds(5), alone.heartbeat());
+        assertEquals(java.time.Duration.ofMinutes(10), alone.forgetAfter());
+
+        Path creds = Files.writeString(dir.resolve("agent.creds"), "-----BEGIN NATS USER JWT-----\n");
+        FleetSettings fleet = load(Map.of("TOPGIF_FLEET_URL", "nats://nats:4222, tls://b.example:4443",
+                "TOPGIF_FLEET_CREDENTIALS_FILE", creds.toString(), "TOPGIF_FLEET_DEFAULT_HOST", "db-1.eu"), "").fleet();
+        assertEquals("nats://nats:4222,tls://b.example:4443", fleet.servers().orElseThrow().shown());
+        assertEquals(java.util.Optional.of(creds), fleet.credentialsFile());
+        assertEquals(java.util.Optional.of(new HostName("db-1.eu")), fleet.defaultHost());
+        assertEquals(java.time.Duration.ofSeconds(10), fleet.staleAfter(java.time.Duration.ofSeconds(1)),
+                "two heartbeats");
+    }
+
+    @Test
+    void aBadFleetSettingIsOneLineAndNeverShowsAPassword() {
+        assertEquals("bad setting topgif.fleet.url = \"http://nats:4222\" (environment variable TOPGIF_FLEET_URL): "
+                + "expected nats://HOST:PORT (or tls://, ws://, wss://), several separated by commas",
+                failure(Map.of("TOPGIF_FLEET_URL", "http://nats:4222"), ""));
+        String both = failure(Map.of("TOPGIF_FLEET_URL", "nats://nats:4222", "TOPGIF_FLEET_USER", "bot",
+                "TOPGIF_FLEET_PASSWORD", "hunter2-secret", "TOPGIF_FLEET_TOKEN", "s3cr3t-token"), "");
+        assertEquals("bad settings topgif.fleet.user and topgif.fleet.token: set one way to sign in to the fleet's "
+                + "broker, not 2", both);
+        assertEquals("bad settings: TOPGIF_FLEET_PASSWORD is set but topgif.fleet.user is not; a password needs its "
+                + "user", failure(Map.of("TOPGIF_FLEET_URL", "nats://nats:4222", "TOPGIF_FLEET_PASSWORD",
+                "hunter2-secret"), ""));
+        String missingFile = failure(Map.of("TOPGIF_FLEET_URL", "nats://nats:4222", "TOPGIF_FLEET_NKEY_FILE",
+                "/nonexistent/agent.nk"), "");
+        assertEquals("bad setting topgif.fleet.nkey-file = \"/nonexistent/agent.nk\" (environment variable "
+                + "TOPGIF_FLEET_NKEY_FILE): expected a readable file", missingFile);
+        String inUrl = failure(Map.of("TOPGIF_FLEET_URL", "nats://bot:hunter2@nats:4222/path"), "");
+        assertTrue(!inUrl.contains("hunter2") && inUrl.startsWith("bad setting topgif.fleet.url"), inUrl);
+    }
+
+    @Test
+    void anOverlongOrUnprintableHostNameIsOneLineNamingTheRule(@TempDir Path dir) throws IOException {
+        assertEquals("bad setting topgif.host-name = \"" + "d".repeat(101) + "\" (environment variable "
+                + "TOPGIF_HOST_NAME): expected 1 to 100 printable characters",
+                failure(Map.of("TOPGIF_HOST_NAME", "d".repeat(101)), ""));
+        assertEquals("bad setting topgif.host-name = \"db\\u001b[31m-1\" (environment variable "
+                + "TOPGIF_HOST_NAME): expected 1 to 100 printable characters",
+                failure(Map.of("TOPGIF_HOST_NAME", "db\u001b[31m-1"), ""));
+        Path tabbed = Files.writeString(dir.resolve("hostname"), "db\t1\n");
+        assertEquals("bad setting topgif.host-name-file = \"" + tabbed + "\" (environment variable "
+                + "TOPGIF_HOST_NAME_FILE): expected a file whose first line is the host's name, 1 to 100 printable "
+                + "characters", failure(Map.of("TOPGIF_HOST_NAME_FILE", tabbed.toString()), ""));
+        assertEquals("db-1.eu.example.com", load(Map.of("TOPGIF_HOST_NAME", "db-1.eu.example.com"), "").host().name()
+                .value(), "a dotted name is a name");
     }
 
     @Test

@@ -83,7 +83,7 @@ final class BotCommand implements Subcommand {
         }
         TopgifBot bot;
         try {
-            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name());
+            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name().value());
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
             return TopgifMain.EXIT_FAILED;

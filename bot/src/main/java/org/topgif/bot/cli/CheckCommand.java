@@ -45,7 +45,7 @@ final class CheckCommand implements Subcommand {
             return TopgifMain.EXIT_CONFIG;
         }
         int schedules = settings.schedules().schedules().size();
-        out.println("topgif: the settings are good: a bot token is set, host " + settings.host().name() + ", "
+        out.println("topgif: the settings are good: a bot token is set, host " + settings.host().name().value() + ", "
                 + schedules + (schedules == 1 ? " schedule" : " schedules"));
         return 0;
     }
