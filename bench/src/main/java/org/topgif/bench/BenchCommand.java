@@ -23,7 +23,8 @@ final class BenchCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "benchmarks: 'bench sampler' and 'bench recording' (CPU against top), 'bench gif' (against javax.imageio)";
+        return "benchmarks: 'bench sampler' and 'bench recording' (CPU against top), 'bench gif' (against javax.imageio),"
+                + " 'bench legibility' (OCR), 'bench wire' (the fleet's format, fuzzed)";
     }
 
     @Override
@@ -44,6 +45,9 @@ final class BenchCommand implements Subcommand {
                                       shows it and read back by tesseract: the share of PIDs and COMMANDs read right
                     --phone W,W,…     phones' message columns in CSS pixels (default 320,360,390)
                     --out DIR         where to leave the PNGs (default legibility)
+                  wire                the fleet's sample format: bytes against JSON, encode and decode time, and
+                                      the decoder fuzzed; last line: wire-fuzz-escapes (must be 0)
+                    --fuzz N          mutated samples to decode (default 1000000)
                 """;
     }
 
@@ -59,8 +63,17 @@ final class BenchCommand implements Subcommand {
                     Path.of(options.value("out").orElse("legibility")), out);
             return run(benchmark::run);
         }
+        if (!args.isEmpty() && args.get(0).equals("wire")) {
+            ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()), Set.of("fuzz"), Set.of());
+            WireBenchmark benchmark = new WireBenchmark(options.intIn("fuzz", 1_000_000, 0, 100_000_000), out);
+            try {
+                return benchmark.run();
+            } catch (java.io.IOException failed) {
+                throw new CommandFailure("bench wire failed: " + FailureCause.oneLine(failed));
+            }
+        }
         if (args.isEmpty() || !(args.get(0).equals("sampler") || args.get(0).equals("recording"))) {
-            throw new UsageException("bench needs a benchmark name: sampler, recording or gif");
+            throw new UsageException("bench needs a benchmark name: sampler, recording, gif, legibility or wire");
         }
         ParsedOptions options = ParsedOptions.parse(args.subList(1, args.size()),
                 Set.of("samples", "warmup", "extra-processes"), Set.of());

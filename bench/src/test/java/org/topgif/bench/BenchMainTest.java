@@ -34,7 +34,7 @@ class BenchMainTest {
     @Test
     void theBenchJarStillRunsTheBotsSubcommandsWithTheirOwnErrors() {
         assertEquals(2, run(Map.of(), "bench"));
-        assertEquals("topgif: bench needs a benchmark name: sampler, recording or gif\n", err());
+        assertEquals("topgif: bench needs a benchmark name: sampler, recording, gif, legibility or wire\n", err());
         err.reset();
         assertEquals(0, run(Map.of(), "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("  bench "), out.toString(StandardCharsets.UTF_8));
