@@ -9,6 +9,7 @@ WORKDIR /src
 COPY pom.xml ./
 COPY renderer/pom.xml renderer/
 COPY config/pom.xml config/
+COPY fleet/pom.xml fleet/
 COPY bot/pom.xml bot/
 COPY bench/pom.xml bench/
 RUN mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:go-offline \

@@ -1,6 +1,7 @@
 package org.topgif.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,6 +23,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.topgif.bot.fake.FakeDiscord;
+import org.topgif.config.FleetSettings;
+import org.topgif.config.HostName;
+import org.topgif.config.SettingsLoader;
+import org.topgif.fleet.nats.FleetConnection;
+import org.topgif.fleet.nats.FleetStreams;
+import org.topgif.fleet.nats.NatsServerProcess;
+import org.topgif.fleet.nats.SampleStream;
+import org.topgif.fleet.wire.HostSample;
 import org.topgif.bot.fake.RecordedRequest;
 
 /**
@@ -245,6 +254,38 @@ class ImageEntrypointIT {
                 assertTrue(log().contains("SIGTERM again: stopping now"), log());
             } finally {
                 bot.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theAgentPublishesThisHostsSamplesToARealBrokerAndStopsOnSigterm() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1);
+             NatsServerProcess nats = NatsServerProcess.start(Files.createDirectories(dir.resolve("nats")))) {
+            FleetSettings fleet = new SettingsLoader(Map.of("TOPGIF_FLEET_URL", nats.url())).load(
+                    com.typesafe.config.ConfigFactory.empty()).fleet();
+            try (FleetConnection reader = FleetConnection.open(fleet, "test reader")) {
+                await("the test's connection", reader::connected);
+                FleetStreams.ensure(reader.connection().orElseThrow(), Duration.ofSeconds(60), 600,
+                        Duration.ofMinutes(1));
+                Map<String, String> environment = composeEnvironment(discord);
+                environment.put("TOPGIF_FLEET_URL", nats.url());
+                environment.put("TOPGIF_RECORDING_INTERVAL", "200ms");
+                Process agent = start(environment, List.of("agent"));
+                try {
+                    HostName host = new HostName("prod-db-1");
+                    SampleStream stream = new SampleStream(reader);
+                    await("samples of prod-db-1", () -> unchecked(() -> stream.lastReport(host).isPresent()));
+                    List<HostSample> read = stream.recent(host, 3, stream.lastReport(host).orElseThrow(),
+                            Duration.ofSeconds(30));
+                    assertTrue(read.stream().allMatch(sample -> sample.sample().processes().stream()
+                            .anyMatch(row -> row.pid() == agent.pid())), "the agent sees itself");
+                } finally {
+                    sigterm(agent);
+                    assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
+                }
+                assertEquals(0, agent.exitValue(), log());
+                assertFalse(log().contains("Exception"), log());
             }
         }
     }

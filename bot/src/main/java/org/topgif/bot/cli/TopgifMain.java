@@ -93,7 +93,7 @@ public final class TopgifMain {
         Map<String, Subcommand> all = new LinkedHashMap<>();
         boolean terminal = System.console() != null;
         for (Subcommand subcommand : List.of(new RenderCommand(settings, terminal), new SnapshotCommand(settings),
-                new BotCommand(settings), new CheckCommand(settings), new SchedulesCommand(settings, java.time.Clock.systemUTC()),
+                new BotCommand(settings), new AgentCommand(settings), new CheckCommand(settings), new SchedulesCommand(settings, java.time.Clock.systemUTC()),
                 new HealthCommand(settings, java.time.Clock.systemUTC()))) {
             all.put(subcommand.name(), subcommand);
         }

@@ -70,6 +70,20 @@ class TopgifMainTest {
     }
 
     @Test
+    void anAgentWithoutABrokerStopsWithOneLineAndExitCode78() {
+        assertEquals(78, run(Map.of(), "agent"));
+        assertEquals("topgif: the agent publishes to a broker: set TOPGIF_FLEET_URL (topgif.fleet.url), such as "
+                + "nats://nats:4222\n", err());
+    }
+
+    @Test
+    void anUnprintableHostNameStopsTheAgentWithOneLineAndExitCode78() {
+        assertEquals(78, run(Map.of("TOPGIF_FLEET_URL", "nats://127.0.0.1:1", "TOPGIF_HOST_NAME", "db\n1"), "agent"));
+        assertEquals("topgif: bad setting topgif.host-name = \"db\\n1\" (environment variable TOPGIF_HOST_NAME): "
+                + "expected 1 to 100 printable characters\n", err());
+    }
+
+    @Test
     void aBadSettingStopsWithOneLineAndExitCode78() {
         assertEquals(78, run(Map.of("TOPGIF_SCREEN_SORT", "fastest"), "snapshot"));
         assertEquals("topgif: bad setting topgif.screen.sort = \"fastest\" (environment variable TOPGIF_SCREEN_SORT):"

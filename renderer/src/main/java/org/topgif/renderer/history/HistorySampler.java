@@ -8,14 +8,14 @@ import org.topgif.renderer.Pacer;
 import org.topgif.renderer.sample.SystemSample;
 
 /**
- * The thread that keeps a {@link SampleHistory} filled: one sample per interval, on a fixed clock, from
+ * The thread that keeps a {@link SampleHistory} (or an agent's publisher) fed: one sample per interval, on a fixed clock, from
  * {@link #start()} until {@link #close()}. The sampler is this thread's alone. Its first sample only primes
  * the %CPU of the second and is not published. A sample that fails is reported and skipped: a monitor
  * that stops sampling after one odd process would show a frozen host.
  */
 public final class HistorySampler implements AutoCloseable {
 
-    private final SampleHistory history;
+    private final Consumer<SystemSample> history;
     private final Supplier<SystemSample> sampler;
     private final long intervalNanos;
     private final Pacer pacer;
@@ -25,12 +25,21 @@ public final class HistorySampler implements AutoCloseable {
     /** @param failed told of each sample that failed, on the sampler's thread */
     public HistorySampler(SampleHistory history, Supplier<SystemSample> sampler, Duration interval, Pacer pacer,
                           Consumer<RuntimeException> failed) {
-        this.history = history;
+        this(history::add, sampler, interval, pacer, failed, "topgif-history");
+    }
+
+    /**
+     * A sampler that hands each sample to {@code taken}, on its own thread named {@code threadName}, rather than
+     * to a history: an agent that publishes its samples.
+     */
+    public HistorySampler(Consumer<SystemSample> taken, Supplier<SystemSample> sampler, Duration interval,
+                          Pacer pacer, Consumer<RuntimeException> failed, String threadName) {
+        this.history = taken;
         this.sampler = sampler;
         this.intervalNanos = interval.toNanos();
         this.pacer = pacer;
         this.failed = failed;
-        this.thread = new Thread(this::run, "topgif-history");
+        this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
 
@@ -47,7 +56,7 @@ public final class HistorySampler implements AutoCloseable {
                 pacer.sleepUntil(start + k * intervalNanos);
                 SystemSample sample = take();
                 if (sample != null) {
-                    history.add(sample);
+                    history.accept(sample);
                 }
                 // After a pause longer than an interval (a suspended VM, a stalled disk) the missed ticks are
                 // skipped rather than sampled in a burst.
