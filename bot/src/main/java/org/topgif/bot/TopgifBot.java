@@ -3,14 +3,17 @@ package org.topgif.bot;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
@@ -27,7 +30,11 @@ import org.topgif.bot.command.TopAnswers;
 import org.topgif.bot.command.TopCommandListener;
 import org.topgif.bot.command.TopOptionsParser;
 import org.topgif.bot.command.TopSchedulesCommand;
-import org.topgif.bot.command.TopSchedulesListener;
+import org.topgif.bot.command.PrivateReportListener;
+import org.topgif.bot.command.TopHostsCommand;
+import org.topgif.bot.hosts.FleetBroker;
+import org.topgif.bot.hosts.FleetListing;
+import org.topgif.bot.hosts.FleetView;
 import org.topgif.bot.health.HealthFile;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
@@ -37,6 +44,7 @@ import org.topgif.bot.schedule.Sleeper;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RecordingQueue;
 import org.topgif.config.DiscordToken;
+import org.topgif.config.HostName;
 import org.topgif.config.TopgifSettings;
 
 /**
@@ -58,10 +66,12 @@ public final class TopgifBot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final GatewaySessionController gateway;
     private final ScheduleRunner schedules;
+    private final Optional<FleetBroker> fleet;
 
     private TopgifBot(JDA jda, RecordingQueue queue, RecordingQueue answers, Recordings recordings,
                       GifPipeline pipeline, TopCommandListener listener, ScheduledExecutorService timers,
-                      GatewaySessionController gateway, ScheduleRunner schedules) {
+                      GatewaySessionController gateway, ScheduleRunner schedules, Optional<FleetBroker> fleet) {
+        this.fleet = fleet;
         this.jda = jda;
         this.queue = queue;
         this.answers = answers;
@@ -98,6 +108,17 @@ public final class TopgifBot implements AutoCloseable {
     /** As {@link #start(TopgifSettings, DiscordToken, Recordings, String)}, with the schedules' clock given. */
     public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
                                   Clock clock, Sleeper sleeper) throws InterruptedException {
+        return start(settings, token, recordings, host, Optional.empty(), clock, sleeper);
+    }
+
+    /**
+     * As {@link #start(TopgifSettings, DiscordToken, Recordings, String)}, showing {@code fleet}'s hosts too.
+     *
+     * @param fleet the fleet's broker, connected or connecting; the bot owns it from now and closes it
+     */
+    public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
+                                  Optional<FleetBroker> fleet, Clock clock, Sleeper sleeper)
+            throws InterruptedException {
         var limits = settings.rateLimit();
         RecordingQueue queue = new RecordingQueue("recording", limits.maxConcurrentRecordings(), limits.queueSize());
         RecordingQueue answers = new RecordingQueue("answer", limits.maxConcurrentAnswers(), limits.answerQueueSize());
@@ -120,10 +141,12 @@ public final class TopgifBot implements AutoCloseable {
         GifPipeline pipeline = new GifPipeline(settings.recording(), settings.discord().uploadLimitBytes(), host);
         TopAnswers answering = new TopAnswers(recordings, pipeline, settings.command().progressInterval(),
                 System::nanoTime);
+        FleetView hosts = fleet.map(broker -> broker.view(new HostName(host), settings))
+                .orElse(FleetView.alone(new HostName(host)));
         TopCommandListener listener = new TopCommandListener(new TopAdmission(
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
-                queue, answers, answering), callbacks, answering);
+                queue, answers, answering, hosts), callbacks, answering, hosts);
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
                 System::nanoTime);
         JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))
@@ -139,21 +162,29 @@ public final class TopgifBot implements AutoCloseable {
         try {
             jda = builder.build();
             jda.awaitReady();
-            CommandRegistrar.register(jda, List.of(TopCommand.definition(settings.command(),
-                    settings.discord().administratorsOnly()), TopSchedulesCommand.definition()),
-                    settings.discord().guildIds());
+            List<SlashCommandData> commands = new ArrayList<>(List.of(TopCommand.definition(settings.command(),
+                    settings.discord().administratorsOnly(), hosts.hasFleet()), TopSchedulesCommand.definition()));
+            if (hosts.hasFleet()) {
+                commands.add(TopHostsCommand.definition(settings.discord().administratorsOnly()));
+            }
+            CommandRegistrar.register(jda, commands, settings.discord().guildIds());
         } catch (InterruptedException | RuntimeException failed) {
             if (jda != null) {
                 jda.shutdownNow();
             }
-            release(queue, answers, timers, gateway, recordings);
+            release(queue, answers, timers, gateway, recordings, fleet);
             throw failed;
         }
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
         ChannelPublisher publisher = new ChannelPublisher(jda);
         ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
                 recordings, pipeline, publisher, posts));
-        jda.addEventListener(new TopSchedulesListener(schedules.schedules()::reportFor, callbacks));
+        jda.addEventListener(new PrivateReportListener(TopSchedulesCommand.NAME, schedules.schedules()::reportFor,
+                callbacks));
+        if (hosts.hasFleet()) {
+            jda.addEventListener(new PrivateReportListener(TopHostsCommand.NAME, guild -> FleetListing.of(hosts),
+                    callbacks));
+        }
         JDA connected = jda;
         settings.host().healthFile().ifPresent(file -> {
             HealthFile health = new HealthFile(file, Path.of("/proc"));
@@ -161,7 +192,7 @@ public final class TopgifBot implements AutoCloseable {
                     () -> connected.getStatus() == JDA.Status.CONNECTED, Clock.systemUTC()),
                     0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
         });
-        return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules);
+        return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules, fleet);
     }
 
     public JDA jda() {
@@ -197,17 +228,21 @@ public final class TopgifBot implements AutoCloseable {
         if (!jda.awaitShutdown(left(end))) {
             jda.shutdownNow();
         }
-        release(queue, answers, timers, gateway, recordings);
+        release(queue, answers, timers, gateway, recordings, fleet);
     }
 
     /** Ends the bot's threads, its gateway controller and its sampling: the last step of a stop or a failed start. */
     private static void release(RecordingQueue queue, RecordingQueue answers, ScheduledExecutorService timers,
-                                GatewaySessionController gateway, Recordings recordings) throws InterruptedException {
+                                GatewaySessionController gateway, Recordings recordings, Optional<FleetBroker> fleet)
+            throws InterruptedException {
         queue.close();
         answers.close();
         timers.shutdownNow();
         gateway.close();
         recordings.close();
+        if (fleet.isPresent()) {
+            fleet.get().close();
+        }
     }
 
     private static Duration left(long deadline) {

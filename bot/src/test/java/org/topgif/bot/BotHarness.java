@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.topgif.bot.hosts.FleetBroker;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
@@ -57,9 +58,12 @@ final class BotHarness implements AutoCloseable {
                 discord.guildIds().stream().map(String::valueOf).collect(Collectors.joining(",")));
         TopgifSettings settings = new SettingsLoader(environment).load(com.typesafe.config.ConfigFactory.parseString(
                 applicationConf));
-        return time == null
-                ? TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost")
-                : TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost", time, time);
+        java.util.Optional<FleetBroker> fleet = settings.fleet().enabled()
+                ? java.util.Optional.of(FleetBroker.connect(settings, java.time.Clock.systemUTC()))
+                : java.util.Optional.empty();
+        java.time.Clock clock = time == null ? java.time.Clock.systemUTC() : time;
+        return TopgifBot.start(settings, settings.discord().token().orElseThrow(), recordings, "testhost", fleet,
+                clock, time == null ? org.topgif.bot.schedule.Sleeper.on(clock) : time);
     }
 
     /** Waits until a request matching {@code which} has arrived, up to {@code timeout}. */

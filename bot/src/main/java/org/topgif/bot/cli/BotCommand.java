@@ -1,6 +1,7 @@
 package org.topgif.bot.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import org.topgif.bot.failure.FailureCause;
 import org.topgif.bot.TopgifBot;
+import org.topgif.bot.hosts.FleetBroker;
+import org.topgif.bot.schedule.Sleeper;
 import org.topgif.bot.recordings.HistoryRecordings;
 import org.topgif.bot.recordings.HostRecordings;
 import org.topgif.bot.recordings.Recordings;
@@ -81,9 +84,20 @@ final class BotCommand implements Subcommand {
             err.println("topgif: " + NO_TOKEN);
             return TopgifMain.EXIT_CONFIG;
         }
+        Optional<FleetBroker> fleet = Optional.empty();
+        if (settings.fleet().enabled()) {
+            try {
+                fleet = Optional.of(FleetBroker.connect(settings, Clock.systemUTC()));
+            } catch (java.io.IOException unreadable) {
+                err.println("topgif: the fleet's credentials cannot be used: " + unreadable.getMessage());
+                return TopgifMain.EXIT_CONFIG;
+            }
+        }
         TopgifBot bot;
         try {
-            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name().value());
+            Clock clock = Clock.systemUTC();
+            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name().value(), fleet, clock,
+                    Sleeper.on(clock));
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
             return TopgifMain.EXIT_FAILED;

@@ -7,10 +7,13 @@ import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.hosts.FleetView;
+import org.topgif.bot.hosts.HostResolution;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RateDecision;
 import org.topgif.bot.ratelimit.RecordingQueue;
+import org.topgif.config.HostName;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.sample.SystemSample;
 
@@ -31,9 +34,19 @@ public final class TopAdmission {
     /** Answers from the history, which are drawn and uploaded at once. */
     private final RecordingQueue answerQueue;
     private final TopAnswers answers;
+    private final FleetView hosts;
 
+    /** For a bot that shows only its own host. */
     public TopAdmission(TopOptionsParser parser, GuildRateLimiter limiter, RecordingQueue recordingQueue,
                         RecordingQueue answerQueue, TopAnswers answers) {
+        this(parser, limiter, recordingQueue, answerQueue, answers,
+                FleetView.alone(new HostName(answers.pipeline.host())));
+    }
+
+    /** @param hosts which host a request's host option means, and the fleet's samples */
+    public TopAdmission(TopOptionsParser parser, GuildRateLimiter limiter, RecordingQueue recordingQueue,
+                        RecordingQueue answerQueue, TopAnswers answers, FleetView hosts) {
+        this.hosts = hosts;
         this.parser = parser;
         this.limiter = limiter;
         this.recordingQueue = recordingQueue;
@@ -66,15 +79,29 @@ public final class TopAdmission {
             return new Decision.Refused(invalid.message());
         }
         TopOptions options = ((TopOptionsParser.Result.Valid) parsed).options();
+        HostResolution host = hosts.resolve(option.apply("host"));
+        if (host instanceof HostResolution.Refused refused) {
+            return new Decision.Refused(refused.message());
+        }
+        if (host instanceof HostResolution.Remote && options.live()) {
+            return new Decision.Refused("live:true records this bot's own host; /top host:… shows a fleet host's "
+                    + "last seconds.");
+        }
         RateDecision rate = limiter.tryAcquire(guildId);
         if (!rate.allowed()) {
             return new Decision.Refused("You can use /top again in " + rate.retryAfterSeconds() + " s.");
         }
         RecordingPlan plan = answers.pipeline.plan(options);
         // Taken now, so the GIF ends at the moment of the request however long it waits for a thread.
-        Optional<CompletableFuture<List<SystemSample>>> recent = options.live() ? Optional.empty()
-                : answers.recordings.recent(plan);
-        TopAnswer answer = answers.answer(reply, guildId, plan, recent);
+        TopAnswer answer;
+        if (host instanceof HostResolution.Remote remote) {
+            answer = answers.answer(reply, guildId, plan, Optional.of(hosts.recent(remote.host(), plan)),
+                    remote.host().value());
+        } else {
+            Optional<CompletableFuture<List<SystemSample>>> recent = options.live() ? Optional.empty()
+                    : answers.recordings.recent(plan);
+            answer = answers.answer(reply, guildId, plan, recent);
+        }
         RecordingQueue.Admission place = (answer.live() ? recordingQueue : answerQueue).submit(answer);
         if (place instanceof RecordingQueue.Admission.Refused) {
             limiter.refund(guildId); // the guild is not to blame for a busy bot

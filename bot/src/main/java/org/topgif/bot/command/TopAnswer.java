@@ -26,13 +26,16 @@ final class TopAnswer implements Runnable {
     private final RecordingPlan plan;
     /** The history's last seconds as of the request; empty records the next ones. */
     private final Optional<CompletableFuture<List<SystemSample>>> recent;
+    /** The host the samples are of, as the summary names it. */
+    private final String host;
     /** Completed with whether Discord took the deferral; nothing is recorded for a reply no one can get. */
     private final CompletableFuture<Boolean> acknowledged = new CompletableFuture<>();
     /** Whether the user was already told that the bot is stopping. */
     private final AtomicBoolean told = new AtomicBoolean();
 
     TopAnswer(TopAnswers answers, TopReply reply, long guildId, RecordingPlan plan,
-              Optional<CompletableFuture<List<SystemSample>>> recent) {
+              Optional<CompletableFuture<List<SystemSample>>> recent, String host) {
+        this.host = host;
         this.answers = answers;
         this.reply = reply;
         this.guildId = guildId;
@@ -93,7 +96,7 @@ final class TopAnswer implements Runnable {
             List<SystemSample> samples = recent.isPresent() ? Recordings.await(recent.get(), plan)
                     : answers.recordings.record(plan,
                             new ProgressEditor(reply, answers.progressInterval, answers.nanoClock));
-            Optional<GifPipeline.RenderedGif> gif = answers.pipeline.render(samples, plan, Optional.empty());
+            Optional<GifPipeline.RenderedGif> gif = answers.pipeline.render(samples, plan, Optional.empty(), host);
             if (gif.isEmpty()) {
                 AnswerFailures.tell(reply, guildId, "Sorry, even a one-frame GIF is larger than this server's upload "
                         + "limit.", null);

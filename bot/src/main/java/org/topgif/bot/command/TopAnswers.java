@@ -57,7 +57,13 @@ public final class TopAnswers {
      */
     TopAnswer answer(TopReply reply, long guildId, RecordingPlan plan,
                      Optional<CompletableFuture<List<SystemSample>>> recent) {
-        return new TopAnswer(this, reply, guildId, plan, recent);
+        return answer(reply, guildId, plan, recent, pipeline.host());
+    }
+
+    /** The same for {@code host}'s samples, which the summary names. */
+    TopAnswer answer(TopReply reply, long guildId, RecordingPlan plan,
+                     Optional<CompletableFuture<List<SystemSample>>> recent, String host) {
+        return new TopAnswer(this, reply, guildId, plan, recent, host);
     }
 
     void started(TopAnswer answer) {

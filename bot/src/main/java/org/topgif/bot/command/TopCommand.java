@@ -10,6 +10,7 @@ import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 
 import org.topgif.config.CommandLimits;
+import org.topgif.config.HostName;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.screen.Layout;
 import org.topgif.renderer.screen.RowOrder;
@@ -23,7 +24,15 @@ public final class TopCommand {
     private TopCommand() {
     }
 
+    /** The option that names a fleet host; its choices come from the host directory as the user types. */
+    public static final String HOST = "host";
+
     public static SlashCommandData definition(CommandLimits limits, boolean administratorsOnly) {
+        return definition(limits, administratorsOnly, false);
+    }
+
+    /** @param fleet whether the bot shows a fleet's hosts: then /top has a host option */
+    public static SlashCommandData definition(CommandLimits limits, boolean administratorsOnly, boolean fleet) {
         OptionData sort = new OptionData(OptionType.STRING, "sort", "Order of the process rows");
         for (SortKey key : SortKey.values()) {
             sort.addChoice(key.userName(), key.userName());
@@ -42,7 +51,9 @@ public final class TopCommand {
         for (Layout each : Layout.values()) {
             layout.addChoice(each.userName(), each.userName());
         }
-        return Commands.slash(NAME, "This host's processes over the last seconds, as an animated GIF")
+        SlashCommandData command = Commands.slash(NAME, fleet
+                        ? "A host's processes over the last seconds, as an animated GIF"
+                        : "This host's processes over the last seconds, as an animated GIF")
                 .setContexts(InteractionContextType.GUILD)
                 .setIntegrationTypes(IntegrationType.GUILD_INSTALL)
                 .setDefaultPermissions(administratorsOnly
@@ -62,5 +73,11 @@ public final class TopCommand {
                         new OptionData(OptionType.BOOLEAN, "live",
                                 "true: record the next seconds (you wait) instead of showing the last ones"),
                         layout);
+        if (fleet) {
+            command.addOptions(new OptionData(OptionType.STRING, HOST, "Which host of the fleet (default: this bot's)")
+                    .setMaxLength(HostName.MAX_LENGTH)
+                    .setAutoComplete(true));
+        }
+        return command;
     }
 }

@@ -3,6 +3,7 @@ package org.topgif.bot.command;
 import java.time.Duration;
 import java.util.List;
 
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -10,6 +11,8 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.bot.hosts.FleetView;
+import org.topgif.config.HostName;
 
 /**
  * Dispatches /top: refuses what is not for it (outside a server, while stopping) and what {@link TopAdmission}
@@ -25,10 +28,18 @@ public final class TopCommandListener extends ListenerAdapter {
     private final TopAdmission admission;
     private final InteractionCallbacks callbacks;
     private final TopAnswers answers;
+    private final FleetView hosts;
     /** Set once when the bot begins to stop; new requests are told to come back. */
     private volatile boolean stopping;
 
     public TopCommandListener(TopAdmission admission, InteractionCallbacks callbacks, TopAnswers answers) {
+        this(admission, callbacks, answers, FleetView.alone(new HostName(answers.pipeline.host())));
+    }
+
+    /** @param hosts the hosts /top's host option offers as the user types */
+    public TopCommandListener(TopAdmission admission, InteractionCallbacks callbacks, TopAnswers answers,
+                              FleetView hosts) {
+        this.hosts = hosts;
         this.admission = admission;
         this.callbacks = callbacks;
         this.answers = answers;
@@ -58,6 +69,16 @@ public final class TopCommandListener extends ListenerAdapter {
         TopAdmission.Decision.Taken taken = (TopAdmission.Decision.Taken) decision;
         callbacks.defer(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
                 .whenComplete((outcome, failed) -> admission.acknowledged(taken, guildId, outcome, failed));
+    }
+
+    /** Offers the fleet's hosts that match what the user typed so far; no reply is no harm, so none is retried. */
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (!event.getName().equals(TopCommand.NAME) || !event.getFocusedOption().getName().equals(TopCommand.HOST)) {
+            return;
+        }
+        event.replyChoiceStrings(hosts.choices(event.getFocusedOption().getValue())).queue(null,
+                failed -> LOG.debug("could not offer hosts: {}", failed.toString()));
     }
 
     /** From now on, new requests are told that the bot is restarting. */

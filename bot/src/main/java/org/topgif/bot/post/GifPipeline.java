@@ -36,6 +36,11 @@ public final class GifPipeline {
         this.lineHeight = sizes.heightFor(1) - frameMargins;
     }
 
+    /** The name the summaries give this host. */
+    public String host() {
+        return host;
+    }
+
     /** How the configured screen orders a recording's rows, for requests that do not say. */
     public RowOrder defaultOrder() {
         return defaults.screen().order();
@@ -67,6 +72,12 @@ public final class GifPipeline {
      * not even one frame fits the upload limit.
      */
     public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot) {
+        return render(samples, plan, slot, host);
+    }
+
+    /** The same for a host of the fleet: its summary names {@code host}. */
+    public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot,
+                                        String host) {
         SystemSample last = samples.get(samples.size() - 1);
         TopSummary summary = slot.map(label -> TopSummary.at(host, label, last))
                 .orElseGet(() -> TopSummary.of(host, last));

@@ -213,6 +213,17 @@ public final class FakeDiscord implements AutoCloseable {
         return new Interaction(id, token, guild);
     }
 
+    /** Sends what Discord sends while a member types {@code typed} into {@code focused}, an autocomplete option. */
+    public Interaction sendAutocomplete(long guild, String name, String focused, String typed) throws IOException {
+        long id = ids.next();
+        String token = "interaction-token-" + id;
+        DataArray optionArray = DataArray.empty().add(DataObject.empty().put("name", focused).put("type", 3)
+                .put("value", typed).put("focused", true));
+        gateway.dispatch("INTERACTION_CREATE", payloads.interaction(id, token, guild, channelByGuild.get(guild),
+                commandId(guild, name), name, optionArray, 4));
+        return new Interaction(id, token, guild);
+    }
+
     /** An interaction the fake sent: what identifies its requests. */
     public record Interaction(long id, String token, long guild) {
     }

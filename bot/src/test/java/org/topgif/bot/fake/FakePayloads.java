@@ -92,12 +92,18 @@ final class FakePayloads {
     /** A /top from a member, as INTERACTION_CREATE carries it. */
     DataObject interaction(long id, String token, long guild, long channel, long commandId, String name,
                            DataArray options) {
+        return interaction(id, token, guild, channel, commandId, name, options, 2);
+    }
+
+    /** @param type 2 for a slash command, 4 for an autocomplete while the user types */
+    DataObject interaction(long id, String token, long guild, long channel, long commandId, String name,
+                           DataArray options, int type) {
         DataObject user = DataObject.empty().put("id", Long.toString(ids.next())).put("username", "someone")
                 .put("discriminator", "0").put("global_name", "Someone").putNull("avatar").put("public_flags", 0);
         DataObject interaction = DataObject.empty()
                 .put("id", Long.toString(id))
                 .put("application_id", Long.toString(applicationId))
-                .put("type", 2)
+                .put("type", type)
                 .put("token", token)
                 .put("version", 1)
                 .put("guild_id", Long.toString(guild))

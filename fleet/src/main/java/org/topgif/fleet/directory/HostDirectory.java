@@ -80,8 +80,8 @@ public final class HostDirectory {
         }
     }
 
-    /** Takes one change of the bucket: an entry written, deleted or purged. */
-    void take(String key, KeyValueOperation operation, byte[] value, Instant at) {
+    /** Takes one change of the bucket, as the watch delivers it: an entry written, deleted or purged. */
+    public void take(String key, KeyValueOperation operation, byte[] value, Instant at) {
         Optional<HostName> keyed = HostToken.name(key);
         if (keyed.isEmpty()) {
             told.tell("fleet: ignored a directory key that names no host");

@@ -1,0 +1,126 @@
+package org.topgif.bot.hosts;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.topgif.bot.post.ChatText;
+import org.topgif.config.HostName;
+import org.topgif.fleet.directory.HostDirectory;
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.sample.SystemSample;
+
+/**
+ * Which host a request means and whether it can be shown now, decided from what the bot holds in memory (the
+ * directory's copy and the connection's state), so that JDA's thread never waits for the broker. Without a
+ * fleet only the bot's own host exists. Thread-safe: its collaborators are.
+ */
+public final class FleetView {
+
+    /** Discord shows at most this many autocomplete choices. */
+    public static final int MAX_CHOICES = 25;
+
+    private final HostName own;
+    private final Optional<HostName> defaultHost;
+    private final Optional<HostDirectory> directory;
+    private final java.util.function.BooleanSupplier reachable;
+    private final Duration staleAfter;
+    private final Clock clock;
+    private final Optional<BrokerSamples> broker;
+
+    /**
+     * @param directory  the fleet's hosts; empty for a bot without a fleet
+     * @param reachable  whether the broker can be reached now
+     * @param staleAfter how long a host may stay silent before it counts as not reporting
+     */
+    public FleetView(HostName own, Optional<HostName> defaultHost, Optional<HostDirectory> directory,
+                     java.util.function.BooleanSupplier reachable, Duration staleAfter, Clock clock,
+                     Optional<BrokerSamples> broker) {
+        this.broker = broker;
+        this.own = own;
+        this.defaultHost = defaultHost;
+        this.directory = directory;
+        this.reachable = reachable;
+        this.staleAfter = staleAfter;
+        this.clock = clock;
+    }
+
+    /** A bot that watches only its own host. */
+    public static FleetView alone(HostName own) {
+        return new FleetView(own, Optional.empty(), Optional.empty(), () -> false, Duration.ZERO, Clock.systemUTC(),
+                Optional.empty());
+    }
+
+    public boolean hasFleet() {
+        return directory.isPresent();
+    }
+
+    public HostName own() {
+        return own;
+    }
+
+    /** The host {@code asked} names (null: the default host), or why it cannot be shown now. */
+    public HostResolution resolve(String asked) {
+        String name = asked == null ? defaultHost.orElse(own).value() : asked.trim();
+        if (name.equals(own.value())) {
+            return new HostResolution.Own(own);
+        }
+        if (directory.isEmpty()) {
+            return new HostResolution.Refused("This bot shows only " + ChatText.escape(own.value()) + ".");
+        }
+        if (HostName.problem(name).isPresent()) {
+            return new HostResolution.Refused("A host name is " + HostName.RULE + ".");
+        }
+        if (!reachable.getAsBoolean()) {
+            return new HostResolution.Refused("The fleet's broker is unreachable right now, so "
+                    + ChatText.escape(name) + " cannot be shown; /top without host shows "
+                    + ChatText.escape(own.value()) + ".");
+        }
+        HostName host = new HostName(name);
+        Optional<HostDirectory.Seen> seen = directory.get().find(host);
+        if (seen.isEmpty()) {
+            Optional<HostName> nearest = directory.get().nearest(name);
+            return new HostResolution.Refused("There is no host " + ChatText.escape(name) + " in the fleet"
+                    + nearest.map(near -> "; did you mean " + ChatText.escape(near.value()) + "?").orElse(".")
+                    + " /top-hosts lists them.");
+        }
+        Instant renewed = seen.get().renewedAt();
+        if (renewed.isBefore(clock.instant().minus(staleAfter))) {
+            return new HostResolution.Refused(ChatText.escape(name) + " has not reported since <t:"
+                    + renewed.getEpochSecond() + ":R>.");
+        }
+        return new HostResolution.Remote(host);
+    }
+
+    /** Up to {@link #MAX_CHOICES} host names for what the user typed so far: the bot's own first if it fits. */
+    public List<String> choices(String typed) {
+        String lower = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
+        List<String> choices = new ArrayList<>();
+        if (own.value().toLowerCase(Locale.ROOT).contains(lower)) {
+            choices.add(own.value());
+        }
+        directory.ifPresent(hosts -> hosts.matching(lower, MAX_CHOICES).stream().map(HostName::value)
+                .filter(name -> !name.equals(own.value())).forEach(choices::add));
+        return choices.size() > MAX_CHOICES ? choices.subList(0, MAX_CHOICES) : choices;
+    }
+
+    /** The last seconds of a host {@link #resolve} found {@link HostResolution.Remote}, read from the broker. */
+    public CompletableFuture<List<SystemSample>> recent(HostName host, RecordingPlan plan) {
+        return broker.orElseThrow(() -> new IllegalStateException("no fleet")).recent(host, plan);
+    }
+
+    /** The fleet's hosts as the directory has them now; empty without a fleet. */
+    public List<HostDirectory.Seen> hosts() {
+        return directory.map(HostDirectory::hosts).orElse(List.of());
+    }
+
+    /** Whether {@code seen} reported recently enough to be shown. */
+    public boolean reporting(HostDirectory.Seen seen) {
+        return !seen.renewedAt().isBefore(clock.instant().minus(staleAfter));
+    }
+}

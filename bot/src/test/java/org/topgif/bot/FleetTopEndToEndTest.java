@@ -1,0 +1,187 @@
+package org.topgif.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import net.dv8tion.jda.api.utils.data.DataArray;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.topgif.bot.fake.FakeDiscord;
+import org.topgif.bot.fake.RecordedRequest;
+import org.topgif.config.FleetServers;
+import org.topgif.config.FleetSettings;
+import org.topgif.config.HostName;
+import org.topgif.fleet.MadeUpHost;
+import org.topgif.fleet.agent.FleetAgent;
+import org.topgif.fleet.nats.NatsServerProcess;
+import org.topgif.renderer.sample.SystemSample;
+
+/** /top host:…, its autocomplete and /top-hosts, through the real JDA client, a fake Discord and a real nats-server. */
+@Timeout(120)
+class FleetTopEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration INTERVAL = Duration.ofMillis(200);
+    private static final HostName DB = new HostName("db-1.eu.example.com");
+    private static final HostName WEB = new HostName("web-2");
+
+    @TempDir
+    Path folder;
+
+    private static FleetAgent agent(String url, HostName host) throws Exception {
+        FleetSettings settings = new FleetSettings(FleetServers.parse(url), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1),
+                Duration.ofMinutes(10), Optional.empty());
+        AtomicInteger tick = new AtomicInteger();
+        return FleetAgent.start(settings, host, INTERVAL, new FleetAgent.SampleSource() {
+            @Override
+            public SystemSample sample() {
+                return MadeUpHost.sample(tick.incrementAndGet());
+            }
+
+            @Override
+            public void close() {
+            }
+        }, "test", Clock.systemUTC());
+    }
+
+    private static BotHarness bot(String url) throws Exception {
+        return BotHarness.start(1, Map.of("TOPGIF_FLEET_URL", url, "TOPGIF_FLEET_HEARTBEAT", "1s",
+                "TOPGIF_RECORDING_INTERVAL", "200ms"), new InstantRecordings());
+    }
+
+    private static boolean callbackOf(RecordedRequest request, FakeDiscord.Interaction interaction) {
+        return request.method().equals("POST")
+                && request.path().equals("interactions/" + interaction.id() + "/" + interaction.token() + "/callback");
+    }
+
+    private static String ephemeral(BotHarness harness, FakeDiscord.Interaction interaction) throws Exception {
+        DataObject data = harness.await(r -> callbackOf(r, interaction)
+                && r.json().orElseThrow().getInt("type") == 4, WAIT).json().orElseThrow().getObject("data");
+        assertEquals(64, data.getInt("flags") & 64, "private");
+        assertEquals(0, data.getObject("allowed_mentions").getArray("parse").length(), "mentions nobody");
+        return data.getString("content");
+    }
+
+    /** Asks until {@code check} holds for the answer: the directory and the stale mark follow the agents' beats. */
+    private static String askUntil(BotHarness harness, Map<String, Object> options, String command,
+                                   java.util.function.Predicate<String> check) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            long guild = harness.discord.guildIds().get(0);
+            FakeDiscord.Interaction asked = harness.discord.sendCommand(guild, command, options);
+            // Until the directory says otherwise the host is shown: a deferral, then a GIF.
+            int type = harness.await(r -> callbackOf(r, asked), WAIT).json().orElseThrow().getInt("type");
+            String answer = type == 4 ? ephemeral(harness, asked) : "(deferred)";
+            if (check.test(answer) || System.nanoTime() > deadline) {
+                return answer;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aFleetHostIsShownByNameOfferedAsTheUserTypesAndListed() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder);
+             BotHarness harness = bot(nats.url());
+             FleetAgent db = agent(nats.url(), DB)) {
+            long guild = harness.discord.guildIds().get(0);
+            DataArray commands = harness.discord.commands("guild:" + guild);
+            DataObject host = commands.getObject(0).getArray("options").getObject(8);
+            assertEquals("host", host.getString("name"));
+            assertTrue(host.getBoolean("autocomplete"));
+            assertEquals("top-hosts", commands.getObject(2).getString("name"));
+
+            String listed = askUntil(harness, Map.of(), "top-hosts", text -> text.contains("db\\-1"));
+            assertTrue(listed.matches("(?s)1 host in the fleet:\n• \\*\\*db\\\\-1\\\\\\.eu\\\\\\.example\\\\\\.com\\*\\* · "
+                    + "seen <t:\\d+:R> · load 0\\.50 on \\d+ cores? · 12 processes"), listed);
+
+            FakeDiscord.Interaction typed = harness.discord.sendAutocomplete(guild, "top", "host", "DB");
+            DataObject offered = harness.await(r -> callbackOf(r, typed), WAIT).json().orElseThrow();
+            assertEquals(8, offered.getInt("type"));
+            DataArray choices = offered.getObject("data").getArray("choices");
+            assertEquals(1, choices.length());
+            assertEquals(DB.value(), choices.getObject(0).getString("value"));
+
+            awaitTrue(() -> db.stored() >= 12);
+            FakeDiscord.Interaction top = harness.discord.sendTop(guild, Map.of("seconds", 2, "host", DB.value()));
+            RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
+                    && r.path().contains(top.token()) && r.answeredStatus() == 200, WAIT);
+            String summary = answer.json().orElseThrow().getString("content");
+            assertTrue(summary.startsWith("db\\-1\\.eu\\.example\\.com · load 0.50"), summary);
+            assertTrue(answer.json().orElseThrow().getArray("attachments").getObject(0).getString("description")
+                    .startsWith("db-1.eu.example.com · "), "the alt text names the host");
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            try (ImageInputStream in = ImageIO.createImageInputStream(
+                    new ByteArrayInputStream(answer.file().orElseThrow()))) {
+                reader.setInput(in);
+                assertEquals(10, reader.getNumImages(true), "2 s at the fleet's 200 ms");
+            }
+        }
+    }
+
+    @Test
+    void anUnknownHostGetsTheNearestNameAndAHostThatStoppedGetsSinceWhen() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder);
+             BotHarness harness = bot(nats.url());
+             FleetAgent db = agent(nats.url(), DB)) {
+            FleetAgent web = agent(nats.url(), WEB);
+            askUntil(harness, Map.of(), "top-hosts", text -> text.contains("web\\-2"));
+            web.close();
+
+            String typo = askUntil(harness, Map.of("host", "db-1.eu.exmaple.com"), "top",
+                    text -> text.contains("did you mean"));
+            assertEquals("There is no host db\\-1\\.eu\\.exmaple\\.com in the fleet; did you mean "
+                    + "db\\-1\\.eu\\.example\\.com? /top-hosts lists them.", typo);
+            String stale = askUntil(harness, Map.of("host", "web-2"), "top", text -> text.contains("not reported"));
+            assertTrue(stale.matches("web\\\\-2 has not reported since <t:\\d+:R>\\."), stale);
+            String listed = askUntil(harness, Map.of(), "top-hosts", text -> text.contains("not reporting"));
+            assertTrue(listed.contains("◦ not reporting: **web\\-2**"), listed);
+            assertTrue(listed.contains("• **db\\-1"), listed);
+        }
+    }
+
+    @Test
+    void whileTheBrokerIsDownAFleetHostIsRefusedAndThisHostStillAnswers() throws Exception {
+        NatsServerProcess nats = NatsServerProcess.start(folder);
+        try (BotHarness harness = bot(nats.url()); FleetAgent db = agent(nats.url(), DB)) {
+            askUntil(harness, Map.of(), "top-hosts", text -> text.contains("db\\-1"));
+            nats.kill();
+            String refused = askUntil(harness, Map.of("host", DB.value()), "top", text -> text.contains("unreachable"));
+            assertEquals("The fleet's broker is unreachable right now, so db\\-1\\.eu\\.example\\.com cannot be shown; "
+                    + "/top without host shows testhost.", refused);
+
+            FakeDiscord.Interaction local = harness.discord.sendTop(harness.discord.guildIds().get(0),
+                    Map.of("seconds", 2));
+            RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
+                    && r.path().contains(local.token()) && r.answeredStatus() == 200, WAIT);
+            assertTrue(answer.json().orElseThrow().getString("content").startsWith("testhost · "));
+
+        } finally {
+            nats.close();
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not within " + WAIT);
+            Thread.sleep(20);
+        }
+    }
+}
