@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -26,12 +25,17 @@ import org.topgif.bot.fake.RecordedRequest;
 import org.topgif.config.FleetServers;
 import org.topgif.config.FleetSettings;
 import org.topgif.config.HostName;
-import org.topgif.fleet.MadeUpHost;
+import org.topgif.fleet.ProcFixture;
 import org.topgif.fleet.agent.FleetAgent;
 import org.topgif.fleet.nats.NatsServerProcess;
+import org.topgif.renderer.sample.CommandLineRedactor;
+import org.topgif.renderer.sample.ProcessSampler;
 import org.topgif.renderer.sample.SystemSample;
 
-/** /top host:…, its autocomplete and /top-hosts, through the real JDA client, a fake Discord and a real nats-server. */
+/**
+ * /top host:…, its autocomplete and /top-hosts, through the real JDA client, the fake Discord, a real
+ * nats-server, and agents that sample made-up /proc folders.
+ */
 @Timeout(120)
 class FleetTopEndToEndTest {
 
@@ -43,26 +47,34 @@ class FleetTopEndToEndTest {
     @TempDir
     Path folder;
 
-    private static FleetAgent agent(String url, HostName host) throws Exception {
+    /** An agent sampling a made-up /proc of its own, whose processes run {@code programs}. */
+    private FleetAgent agent(String url, HostName host, String... programs) throws Exception {
         FleetSettings settings = new FleetSettings(FleetServers.parse(url), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1),
-                Duration.ofMinutes(10), Optional.empty());
-        AtomicInteger tick = new AtomicInteger();
+                Duration.ofSeconds(3), Optional.empty());
+        ProcFixture proc = new ProcFixture(folder.resolve("proc-" + host.value()), List.of(programs));
+        ProcessSampler sampler = ProcessSampler.ofProcfs(proc.root(), CommandLineRedactor.ENABLED, Optional.empty());
         return FleetAgent.start(settings, host, INTERVAL, new FleetAgent.SampleSource() {
             @Override
             public SystemSample sample() {
-                return MadeUpHost.sample(tick.incrementAndGet());
+                try {
+                    proc.tick();
+                } catch (java.io.IOException unwritable) {
+                    throw new java.io.UncheckedIOException(unwritable);
+                }
+                return sampler.sample();
             }
 
             @Override
             public void close() {
+                sampler.close();
             }
         }, "test", Clock.systemUTC());
     }
 
     private static BotHarness bot(String url) throws Exception {
         return BotHarness.start(1, Map.of("TOPGIF_FLEET_URL", url, "TOPGIF_FLEET_HEARTBEAT", "1s",
-                "TOPGIF_RECORDING_INTERVAL", "200ms"), new InstantRecordings());
+                "TOPGIF_FLEET_FORGET_AFTER", "3s", "TOPGIF_RECORDING_INTERVAL", "200ms"), new InstantRecordings());
     }
 
     private static boolean callbackOf(RecordedRequest request, FakeDiscord.Interaction interaction) {
@@ -96,10 +108,11 @@ class FleetTopEndToEndTest {
     }
 
     @Test
-    void aFleetHostIsShownByNameOfferedAsTheUserTypesAndListed() throws Exception {
-        try (NatsServerProcess nats = NatsServerProcess.start(folder);
+    void aFleetHostIsShownByNameWithItsOwnProcessesOfferedAsTheUserTypesAndListed() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
              BotHarness harness = bot(nats.url());
-             FleetAgent db = agent(nats.url(), DB)) {
+             FleetAgent db = agent(nats.url(), DB, "postgres", "pgbouncer");
+             FleetAgent web = agent(nats.url(), WEB, "nginx", "gunicorn")) {
             long guild = harness.discord.guildIds().get(0);
             DataArray commands = harness.discord.commands("guild:" + guild);
             DataObject host = commands.getObject(0).getArray("options").getObject(8);
@@ -107,25 +120,31 @@ class FleetTopEndToEndTest {
             assertTrue(host.getBoolean("autocomplete"));
             assertEquals("top-hosts", commands.getObject(2).getString("name"));
 
-            String listed = askUntil(harness, Map.of(), "top-hosts", text -> text.contains("db\\-1"));
-            assertTrue(listed.matches("(?s)1 host in the fleet:\n• \\*\\*db\\\\-1\\\\\\.eu\\\\\\.example\\\\\\.com\\*\\* · "
-                    + "seen <t:\\d+:R> · load 0\\.50 on \\d+ cores? · 12 processes"), listed);
+            String listed = askUntil(harness, Map.of(), "top-hosts", text -> text.startsWith("2 hosts"));
+            String rest = " · seen <t:\\d+:R> · load 1\\.50 on \\d+ cores? · 2 processes";
+            assertTrue(listed.matches("(?s)2 hosts in the fleet:\n"
+                    + "• \\*\\*db\\\\-1\\\\\\.eu\\\\\\.example\\\\\\.com\\*\\*" + rest + "\n"
+                    + "• \\*\\*web\\\\-2\\*\\*" + rest), listed);
 
-            FakeDiscord.Interaction typed = harness.discord.sendAutocomplete(guild, "top", "host", "DB");
+            FakeDiscord.Interaction typed = harness.discord.sendAutocomplete(guild, "top", "host", "");
             DataObject offered = harness.await(r -> callbackOf(r, typed), WAIT).json().orElseThrow();
             assertEquals(8, offered.getInt("type"));
             DataArray choices = offered.getObject("data").getArray("choices");
-            assertEquals(1, choices.length());
-            assertEquals(DB.value(), choices.getObject(0).getString("value"));
+            assertEquals(List.of("testhost", DB.value(), WEB.value()), List.of(choices.getObject(0).getString("value"),
+                    choices.getObject(1).getString("value"), choices.getObject(2).getString("value")));
+            FakeDiscord.Interaction typedDb = harness.discord.sendAutocomplete(guild, "top", "host", "DB");
+            assertEquals(1, harness.await(r -> callbackOf(r, typedDb), WAIT).json().orElseThrow().getObject("data")
+                    .getArray("choices").length(), "by prefix, any case");
 
-            awaitTrue(() -> db.stored() >= 12);
-            FakeDiscord.Interaction top = harness.discord.sendTop(guild, Map.of("seconds", 2, "host", DB.value()));
+            awaitTrue(() -> web.stored() >= 12);
+            FakeDiscord.Interaction top = harness.discord.sendTop(guild, Map.of("seconds", 2, "host", WEB.value()));
             RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
                     && r.path().contains(top.token()) && r.answeredStatus() == 200, WAIT);
             String summary = answer.json().orElseThrow().getString("content");
-            assertTrue(summary.startsWith("db\\-1\\.eu\\.example\\.com · load 0.50"), summary);
-            assertTrue(answer.json().orElseThrow().getArray("attachments").getObject(0).getString("description")
-                    .startsWith("db-1.eu.example.com · "), "the alt text names the host");
+            assertTrue(summary.startsWith("web\\-2 · load 1.50"), summary);
+            String altText = answer.json().orElseThrow().getArray("attachments").getObject(0).getString("description");
+            assertTrue(altText.startsWith("web-2 · ") && altText.contains("nginx") && !altText.contains("postgres"),
+                    "the alt text names the host and its busiest process: " + altText);
             ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
             try (ImageInputStream in = ImageIO.createImageInputStream(
                     new ByteArrayInputStream(answer.file().orElseThrow()))) {
@@ -136,11 +155,11 @@ class FleetTopEndToEndTest {
     }
 
     @Test
-    void anUnknownHostGetsTheNearestNameAndAHostThatStoppedGetsSinceWhen() throws Exception {
-        try (NatsServerProcess nats = NatsServerProcess.start(folder);
+    void anUnknownHostGetsTheNearestNameAndAKilledAgentsHostGoesStaleThenIsForgotten() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
              BotHarness harness = bot(nats.url());
-             FleetAgent db = agent(nats.url(), DB)) {
-            FleetAgent web = agent(nats.url(), WEB);
+             FleetAgent db = agent(nats.url(), DB, "postgres")) {
+            FleetAgent web = agent(nats.url(), WEB, "nginx");
             askUntil(harness, Map.of(), "top-hosts", text -> text.contains("web\\-2"));
             web.close();
 
@@ -153,13 +172,19 @@ class FleetTopEndToEndTest {
             String listed = askUntil(harness, Map.of(), "top-hosts", text -> text.contains("not reporting"));
             assertTrue(listed.contains("◦ not reporting: **web\\-2**"), listed);
             assertTrue(listed.contains("• **db\\-1"), listed);
+
+            String forgotten = askUntil(harness, Map.of("host", "web-2"), "top", text -> text.startsWith("There is"));
+            assertEquals("There is no host web\\-2 in the fleet; did you mean db\\-1\\.eu\\.example\\.com? "
+                    + "/top-hosts lists them.", forgotten, "forget-after (3 s here) after its last renewal");
+            assertTrue(askUntil(harness, Map.of(), "top-hosts", text -> !text.contains("web")).startsWith("1 host"));
         }
     }
 
     @Test
-    void whileTheBrokerIsDownAFleetHostIsRefusedAndThisHostStillAnswers() throws Exception {
-        NatsServerProcess nats = NatsServerProcess.start(folder);
-        try (BotHarness harness = bot(nats.url()); FleetAgent db = agent(nats.url(), DB)) {
+    void whileTheBrokerIsDownAFleetHostIsRefusedThisHostStillAnswersAndAfterItFleetAnswersResume()
+            throws Exception {
+        NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
+        try (BotHarness harness = bot(nats.url()); FleetAgent db = agent(nats.url(), DB, "postgres")) {
             askUntil(harness, Map.of(), "top-hosts", text -> text.contains("db\\-1"));
             nats.kill();
             String refused = askUntil(harness, Map.of("host", DB.value()), "top", text -> text.contains("unreachable"));
@@ -171,6 +196,13 @@ class FleetTopEndToEndTest {
             RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
                     && r.path().contains(local.token()) && r.answeredStatus() == 200, WAIT);
             assertTrue(answer.json().orElseThrow().getString("content").startsWith("testhost · "));
+
+            nats.start();
+            askUntil(harness, Map.of("host", DB.value()), "top", text -> text.equals("(deferred)"));
+            RecordedRequest resumed = harness.await(r -> r.method().equals("PATCH") && r.isGif()
+                    && r.answeredStatus() == 200 && r.json().orElseThrow().getString("content").startsWith("db\\-1"),
+                    WAIT);
+            assertTrue(resumed.json().orElseThrow().getString("content").contains("postgres"));
 
         } finally {
             nats.close();

@@ -91,6 +91,7 @@ public final class FleetAgent implements AutoCloseable {
     @Override
     public void close() throws Exception {
         sampling.close();
+        publisher.close();
         heartbeat.shutdownNow();
         heartbeat.awaitTermination(5, TimeUnit.SECONDS);
         fleet.close();

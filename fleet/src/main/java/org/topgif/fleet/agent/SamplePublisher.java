@@ -20,8 +20,8 @@ import org.topgif.renderer.sample.SystemSample;
 /**
  * Puts each of an agent's samples on its host's subject without ever holding up the sampler: a sample is
  * dropped, not queued, while the broker is unreachable or has not yet stored the last few. What happens to
- * the samples is logged when it changes, not per sample. Called from the sampler's thread; acknowledgements
- * come on NATS's.
+ * the samples is logged when it changes, not per sample. Called from the sampler's thread only (its encoder
+ * is not thread-safe); acknowledgements come on NATS's.
  */
 public final class SamplePublisher {
 
@@ -75,6 +75,11 @@ public final class SamplePublisher {
                 outcome.tell("fleet: the broker does not store samples of " + host + ": " + OutcomeLog.reason(failure));
             }
         });
+    }
+
+    /** Frees the encoder's compressor; the agent's sampler thread has stopped. */
+    public void close() {
+        encoder.close();
     }
 
     /** How many samples the broker has acknowledged. */

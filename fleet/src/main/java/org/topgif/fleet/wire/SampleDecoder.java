@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import org.topgif.config.HostName;
@@ -35,7 +37,45 @@ public final class SampleDecoder {
             throw new MalformedSample("a sample of " + bytes.length + " bytes, over the " + SampleFormat.MAX_BYTES
                     + " a sample may have");
         }
-        return CborItems.read(cbor, bytes, "the sample", SampleDecoder::sample);
+        return CborItems.read(cbor, inflate(bytes), "the sample", SampleDecoder::sample);
+    }
+
+    /**
+     * The CBOR inside, never more than {@link SampleFormat#MAX_BYTES} of it however much the bytes would
+     * inflate to: a small message that claims a huge sample costs no more than that.
+     */
+    private static byte[] inflate(byte[] bytes) throws MalformedSample {
+        Inflater inflater = new Inflater(true);
+        try {
+            inflater.setInput(bytes);
+            byte[] out = new byte[Math.min(SampleFormat.MAX_BYTES + 1, Math.max(4096, bytes.length * 8))];
+            int length = 0;
+            while (!inflater.finished()) {
+                if (length == out.length) {
+                    if (out.length > SampleFormat.MAX_BYTES) {
+                        throw new MalformedSample("a sample that inflates to more than " + SampleFormat.MAX_BYTES
+                                + " bytes");
+                    }
+                    out = java.util.Arrays.copyOf(out, Math.min(SampleFormat.MAX_BYTES + 1, out.length * 2));
+                }
+                int inflated = inflater.inflate(out, length, out.length - length);
+                if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new MalformedSample("a sample cut short (its compressed bytes end early)");
+                }
+                length += inflated;
+            }
+            if (length > SampleFormat.MAX_BYTES) {
+                throw new MalformedSample("a sample that inflates to more than " + SampleFormat.MAX_BYTES + " bytes");
+            }
+            if (inflater.getRemaining() > 0) {
+                throw new MalformedSample("bytes after the sample");
+            }
+            return java.util.Arrays.copyOf(out, length);
+        } catch (DataFormatException notDeflate) {
+            throw new MalformedSample("not a compressed sample");
+        } finally {
+            inflater.end();
+        }
     }
 
     private static HostSample sample(CborItems read) throws IOException, MalformedSample {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.zip.Deflater;
 
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
@@ -17,14 +18,15 @@ import org.topgif.renderer.sample.SystemSample;
 /**
  * Writes a {@link HostSample} in {@link SampleFormat}, within its limits: text is cut to its field's length,
  * and a sample that would not fit {@link SampleFormat#MAX_BYTES} loses its command lines, then its least busy
- * processes, until it does. Thread-safe.
+ * processes, until it does. Not thread-safe: one per publisher, which keeps one compressor for its life.
  */
-public final class SampleEncoder {
+public final class SampleEncoder implements AutoCloseable {
 
     private static final Comparator<ProcessRow> BUSIEST_FIRST = Comparator.comparingDouble(ProcessRow::cpuPercent)
             .thenComparingLong(ProcessRow::resKiB).reversed().thenComparingInt(ProcessRow::pid);
 
     private final CBORFactory cbor = new CBORFactory();
+    private final Deflater deflater = new Deflater(SampleFormat.DEFLATE_LEVEL, true);
 
     public byte[] encode(HostSample sample) {
         List<ProcessRow> rows = sample.sample().processes();
@@ -35,7 +37,7 @@ public final class SampleEncoder {
         while (true) {
             byte[] bytes = write(sample, rows, commandLines);
             if (bytes.length <= SampleFormat.MAX_BYTES) {
-                return bytes;
+                return deflate(bytes);
             }
             if (commandLines) {
                 commandLines = false;
@@ -43,6 +45,24 @@ public final class SampleEncoder {
                 rows = busiest(rows, rows.size() / 2);
             }
         }
+    }
+
+    private byte[] deflate(byte[] cborBytes) {
+        deflater.reset();
+        deflater.setInput(cborBytes);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(cborBytes.length / 2 + 64);
+        byte[] chunk = new byte[8192];
+        while (!deflater.finished()) {
+            out.write(chunk, 0, deflater.deflate(chunk));
+        }
+        return out.toByteArray();
+    }
+
+    /** Frees the compressor's native memory. */
+    @Override
+    public void close() {
+        deflater.end();
     }
 
     private static List<ProcessRow> busiest(List<ProcessRow> rows, int keep) {

@@ -102,9 +102,10 @@ class SampleCodecTest {
 
     @Test
     void anUnknownVersionIsRefusedWithOneLine() throws IOException {
-        byte[] bytes = encoder.encode(sample(3));
-        bytes[1] = 2; // the version, a CBOR small integer right after the array's head
-        MalformedSample refused = assertThrows(MalformedSample.class, () -> decoder.decode(bytes));
+        byte[] cbor = WireBytes.inflate(encoder.encode(sample(3)));
+        cbor[1] = 2; // the version, a CBOR small integer right after the array's head
+        MalformedSample refused = assertThrows(MalformedSample.class,
+                () -> decoder.decode(WireBytes.deflate(cbor)));
         assertEquals("a sample of version 2; this topgif reads version 1", refused.getMessage());
     }
 
@@ -131,6 +132,24 @@ class SampleCodecTest {
         assertThrows(MalformedSample.class, () -> decoder.decode("{\"version\":1}".getBytes()));
         assertThrows(MalformedSample.class, () -> decoder.decode(new byte[0]));
         assertThrows(MalformedSample.class, () -> decoder.decode(new byte[SampleFormat.MAX_BYTES + 1]));
+        byte[] cbor = WireBytes.inflate(bytes);
+        byte[] paddedInside = WireBytes.deflate(Arrays.copyOf(cbor, cbor.length + 1));
+        assertEquals("bytes after the sample", assertThrows(MalformedSample.class,
+                () -> decoder.decode(paddedInside)).getMessage(), "inside, too");
+    }
+
+    @Test
+    void aSmallMessageThatInflatesPastTheLimitIsRefusedWithoutInflatingIt() {
+        byte[] bomb = WireBytes.deflate(new byte[64 * 1024 * 1024]);
+        assertTrue(bomb.length < 100_000, bomb.length + " bytes");
+        assertEquals("a sample that inflates to more than 1048576 bytes",
+                assertThrows(MalformedSample.class, () -> decoder.decode(bomb)).getMessage());
+    }
+
+    @Test
+    void aSampleOfSeventyProcessesTravelsInAboutAKilobyte() {
+        int bytes = encoder.encode(sample(70)).length;
+        assertTrue(bytes < WireBytes.inflate(encoder.encode(sample(70))).length / 2, bytes + " bytes");
     }
 
     @Test
@@ -150,12 +169,18 @@ class SampleCodecTest {
      */
     @Test
     void mutatedSamplesAreReadOrRefusedAndNothingElseEscapes() throws MalformedSample {
-        SampleMutator mutator = new SampleMutator(new Random(20261207), List.of(encoder.encode(sample(3)),
-                encoder.encode(sample(40)), encoder.encode(withFirstRow(sample(2), "é😀\u0000", "z"))));
+        List<byte[]> seeds = List.of(encoder.encode(sample(3)), encoder.encode(sample(40)),
+                encoder.encode(withFirstRow(sample(2), "é😀\u0000", "z")));
+        // Mutated as they travel (compressed), and inside (the CBOR, then compressed again), which reaches
+        // the item reader far more often than a broken DEFLATE stream does.
+        SampleMutator travelling = new SampleMutator(new Random(20261207), seeds);
+        SampleMutator inside = new SampleMutator(new Random(20261208),
+                seeds.stream().map(WireBytes::inflate).toList());
         int refused = 0;
         for (int i = 0; i < 20_000; i++) {
+            byte[] input = i % 2 == 0 ? travelling.next() : WireBytes.deflate(inside.next());
             try {
-                HostSample read = decoder.decode(mutator.next());
+                HostSample read = decoder.decode(input);
                 assertTrue(read.sample().processes().size() <= SampleFormat.MAX_PROCESSES);
             } catch (MalformedSample expected) {
                 refused++;
@@ -208,7 +233,8 @@ class SampleCodecTest {
             out.writeEndArray();
             out.writeEndArray();
         }
-        MalformedSample refused = assertThrows(MalformedSample.class, () -> decoder.decode(bytes.toByteArray()));
+        MalformedSample refused = assertThrows(MalformedSample.class,
+                () -> decoder.decode(WireBytes.deflate(bytes.toByteArray())));
         assertEquals(why, refused.getMessage());
     }
 

@@ -46,7 +46,11 @@ public final class ProcessSampler implements AutoCloseable {
      * is empty: in a container, the image's own /etc/passwd would give the host's users wrong names.
      */
     public static ProcessSampler forThisHost(CommandLineRedactor redactor, Optional<Path> passwd) {
-        Path proc = Path.of("/proc");
+        return ofProcfs(Path.of("/proc"), redactor, passwd);
+    }
+
+    /** A sampler of the procfs at {@code proc}: a host's /proc mounted elsewhere, or a test's made-up one. */
+    public static ProcessSampler ofProcfs(Path proc, CommandLineRedactor redactor, Optional<Path> passwd) {
         return new ProcessSampler(
                 new ProcessTableReader(proc, new PasswdUserNames(passwd), redactor),
                 new LinuxHostCounters(proc), Clock.systemDefaultZone(), System::nanoTime);
