@@ -76,7 +76,7 @@ final class UnknownKeys {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
-            int distance = distance(name, candidate);
+            int distance = EditDistance.between(name, candidate);
             if (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
                 best = candidate;
                 bestDistance = distance;
@@ -96,25 +96,5 @@ final class UnknownKeys {
     private static String parent(String key) {
         int dot = key.lastIndexOf('.');
         return dot < 0 ? "" : key.substring(0, dot);
-    }
-
-    /** Levenshtein distance; keys are short, so the quadratic table is a few hundred cells. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -19,6 +19,7 @@ import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.config.EditDistance;
 import org.topgif.config.HostName;
 import org.topgif.fleet.HostToken;
 import org.topgif.fleet.OutcomeLog;

@@ -1,12 +1,15 @@
-package org.topgif.fleet.directory;
+package org.topgif.config;
 
-/** Levenshtein distance between two host names: at most 100 characters each, so at most 10,000 steps. */
-final class EditDistance {
+/**
+ * Levenshtein distance, for "did you mean": between a misspelt setting and the known keys, a host asked for
+ * and the known hosts. Quadratic, so only for short texts: keys, and host names of at most 100 characters.
+ */
+public final class EditDistance {
 
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
