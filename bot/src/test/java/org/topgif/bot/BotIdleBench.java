@@ -34,15 +34,7 @@ public final class BotIdleBench {
         Process extras = extra > 0 ? new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + extra
                 + " ]; do sleep 100000 & i=$((i+1)); done; wait").start() : null;
         try (FakeDiscord discord = new FakeDiscord(1)) {
-            ProcessBuilder bot = new ProcessBuilder("java", "@jvm/resident.options", "-jar", "bot/target/topgif.jar", "bot")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT);
-            Map<String, String> env = bot.environment();
-            env.put("DISCORD_TOKEN", "bench.token.value");
-            env.put("TOPGIF_DISCORD_REST_URL", discord.restUrl());
-            env.put("TOPGIF_DISCORD_GATEWAY_URL", discord.gatewayUrl());
-            env.put("TOPGIF_DISCORD_GUILD_IDS", Long.toString(discord.guildIds().get(0)));
-            env.put("TOPGIF_RATE_LIMIT_BURST", "100");
-            Process child = bot.start();
+            Process child = BotJar.start(discord, Map.of());
             try {
                 long guild = discord.guildIds().get(0);
                 waitFor(discord, r -> r.path().contains("/commands"), Duration.ofSeconds(60));
@@ -60,7 +52,7 @@ public final class BotIdleBench {
                 System.out.printf(Locale.ROOT, "/top once a min: bot %.1f ms, top %.1f ms over %d s -> bot-answering-cpu-vs-top: %.2fx%n",
                         busy.botMs, busy.topMs, answering, busy.botMs / busy.topMs);
                 System.out.printf(Locale.ROOT, "bot RSS now %d MiB, peak %d MiB (target < 128)%n",
-                        status(child.pid(), "VmRSS:") / 1024, status(child.pid(), "VmHWM:") / 1024);
+                        ProcessCpu.status(child.pid(), "VmRSS:") / 1024, ProcessCpu.status(child.pid(), "VmHWM:") / 1024);
             } finally {
                 child.destroy();
                 child.waitFor(30, TimeUnit.SECONDS);
@@ -83,8 +75,8 @@ public final class BotIdleBench {
                 .start();
         try {
             Thread.sleep(1500); // top's start-up is not part of what it spends a second
-            Map<String, Long> threadsBefore = threadNanos(bot);
-            long topBefore = processNanos(top.pid());
+            Map<String, Long> threadsBefore = ProcessCpu.threadNanos(bot);
+            long topBefore = ProcessCpu.processNanos(top.pid());
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             long nextTop = System.nanoTime();
             Map<String, Long> minuteBefore = threadsBefore;
@@ -94,8 +86,8 @@ public final class BotIdleBench {
                 if (answering && System.nanoTime() >= nextTop) {
                     if (minute > 0) {
                         // The minute that ends here, by the threads alive at its end, as the whole window is.
-                        Map<String, Long> now = threadNanos(bot);
-                        long topNow = processNanos(top.pid());
+                        Map<String, Long> now = ProcessCpu.threadNanos(bot);
+                        long topNow = ProcessCpu.processNanos(top.pid());
                         double botMs = spentSince(minuteBefore, now) / 1e6;
                         double topMs = (topNow - topMinuteBefore) / 1e6;
                         System.out.printf(Locale.ROOT, "minute %2d: bot %6.1f ms, top %6.1f ms -> %.2fx%n", minute,
@@ -111,19 +103,19 @@ public final class BotIdleBench {
                 Thread.sleep(Math.max(0, wake - System.nanoTime()) / 1_000_000 + 1);
             }
             if (answering && minute > 0) {
-                double botMs = spentSince(minuteBefore, threadNanos(bot)) / 1e6;
-                double topMs = (processNanos(top.pid()) - topMinuteBefore) / 1e6;
+                double botMs = spentSince(minuteBefore, ProcessCpu.threadNanos(bot)) / 1e6;
+                double topMs = (ProcessCpu.processNanos(top.pid()) - topMinuteBefore) / 1e6;
                 System.out.printf(Locale.ROOT, "minute %2d: bot %6.1f ms, top %6.1f ms -> %.2fx%n", minute, botMs,
                         topMs, botMs / topMs);
             }
             // Per thread, from the threads alive at the end: an answer thread idle for a minute ends and takes
             // its whole CPU time with it, so a sum over the process's threads would drop by what it spent before.
-            List<Map.Entry<String, Long>> spent = threadNanos(bot).entrySet().stream()
+            List<Map.Entry<String, Long>> spent = ProcessCpu.threadNanos(bot).entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
                     .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .toList();
             Window window = new Window(spent.stream().mapToLong(Map.Entry::getValue).sum() / 1e6,
-                    (processNanos(top.pid()) - topBefore) / 1e6);
+                    (ProcessCpu.processNanos(top.pid()) - topBefore) / 1e6);
             System.out.printf(Locale.ROOT, "%s, the bot's busiest threads:", answering ? "answering" : "idle");
             spent.stream()
                     .limit(6).forEach(e -> System.out.printf(Locale.ROOT, " %s %.1f ms;", e.getKey(), e.getValue() / 1e6));
@@ -156,36 +148,6 @@ public final class BotIdleBench {
             }
             Thread.sleep(20);
         }
-    }
-
-    /** CPU of each thread of a process by "tid name", in nanoseconds on a CPU. */
-    private static Map<String, Long> threadNanos(long pid) throws IOException {
-        Map<String, Long> byThread = new java.util.HashMap<>();
-        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    byThread.put(task.getFileName() + " " + Files.readString(task.resolve("comm")).trim(),
-                            Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[0]));
-                } catch (IOException ended) {
-                    // Gone between listing and reading.
-                }
-            }
-        }
-        return byThread;
-    }
-
-    /** CPU of every thread of a process, in nanoseconds on a CPU. */
-    private static long processNanos(long pid) throws IOException {
-        return threadNanos(pid).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    private static long status(long pid, String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith(field)) {
-                return Long.parseLong(line.substring(field.length()).trim().split(" ")[0]);
-            }
-        }
-        return -1;
     }
 
     private static long countProcesses() throws IOException {

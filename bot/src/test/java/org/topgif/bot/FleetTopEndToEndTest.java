@@ -26,6 +26,7 @@ import org.topgif.config.FleetServers;
 import org.topgif.config.FleetSettings;
 import org.topgif.config.HostName;
 import org.topgif.fleet.ProcFixture;
+import org.topgif.fleet.StoredSamples;
 import org.topgif.fleet.agent.FleetAgent;
 import org.topgif.fleet.nats.NatsServerProcess;
 import org.topgif.renderer.sample.CommandLineRedactor;
@@ -136,7 +137,7 @@ class FleetTopEndToEndTest {
             assertEquals(1, harness.await(r -> callbackOf(r, typedDb), WAIT).json().orElseThrow().getObject("data")
                     .getArray("choices").length(), "by prefix, any case");
 
-            awaitTrue(() -> web.stored() >= 12);
+            awaitTrue(() -> StoredSamples.of(nats.url(), WEB) >= 12);
             FakeDiscord.Interaction top = harness.discord.sendTop(guild, Map.of("seconds", 2, "host", WEB.value()));
             RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
                     && r.path().contains(top.token()) && r.answeredStatus() == 200, WAIT);

@@ -82,7 +82,7 @@ class FleetEndToEndTest {
             AtomicInteger taken = new AtomicInteger();
             try (FleetConnection bot = bot(settings, directory); FleetAgent agent = agent(settings, DB, taken)) {
                 SampleStream stream = new SampleStream(bot);
-                awaitTrue(() -> agent.stored() >= 8);
+                awaitTrue(() -> StoredSamples.of(nats.url(), DB) >= 8);
                 Instant newest = stream.lastReport(DB).orElseThrow();
                 List<HostSample> read = stream.recent(DB, 5, newest, Duration.ofSeconds(5));
 
@@ -140,12 +140,12 @@ class FleetEndToEndTest {
             awaitTrue(() -> taken.get() >= 10);
             assertFalse(agent.fleet().connected());
             assertEquals(FleetConnection.State.UNREACHABLE, agent.fleet().state());
-            assertEquals(0, agent.stored());
+            assertEquals(0, agent.published());
 
             nats.start();
             HostDirectory directory = new HostDirectory(settings.forgetAfter(), Clock.systemUTC());
             try (FleetConnection bot = bot(settings, directory)) {
-                awaitTrue(() -> agent.stored() >= 3);
+                awaitTrue(() -> StoredSamples.of(nats.url(), DB) >= 3);
                 awaitTrue(() -> directory.find(DB).isPresent());
             }
         } finally {
@@ -161,15 +161,17 @@ class FleetEndToEndTest {
             AtomicInteger taken = new AtomicInteger();
             try (FleetConnection bot = bot(settings, directory); FleetAgent agent = agent(settings, DB, taken)) {
                 SampleStream stream = new SampleStream(bot);
-                awaitTrue(() -> agent.stored() >= 5);
+                awaitTrue(() -> StoredSamples.of(nats.url(), DB) >= 5);
+                long storedBefore = StoredSamples.of(nats.url(), DB);
                 nats.kill();
-                int storedBefore = agent.stored();
+                awaitTrue(() -> !agent.fleet().connected());
+                int publishedBefore = agent.published();
                 int takenAtKill = taken.get();
                 awaitTrue(() -> taken.get() >= takenAtKill + 10);
-                assertEquals(storedBefore, agent.stored(), "nothing is stored while the broker is down");
+                assertEquals(publishedBefore, agent.published(), "nothing is sent while the broker is down");
 
                 nats.start();
-                awaitTrue(() -> bot.connected() && agent.stored() >= storedBefore + 3);
+                awaitTrue(() -> bot.connected() && StoredSamples.of(nats.url(), DB) >= storedBefore + 3);
                 List<HostSample> all = stream.recent(DB, 1000, stream.lastReport(DB).orElseThrow(),
                         Duration.ofMinutes(1));
                 List<Integer> ticks = all.stream().map(sample -> MadeUpHost.tick(sample.sample())).toList();

@@ -109,7 +109,8 @@ class FleetPermissionsTest {
                             }
                         }, "test", Clock.systemUTC())) {
                     SampleStream stream = new SampleStream(reader);
-                    FleetEndToEndTest.awaitTrue(() -> agent.stored() >= 5 && directory.find(DB).isPresent());
+                    FleetEndToEndTest.awaitTrue(() -> StoredSamples.of(nats.url(), "topgif-bot", "bot-pw-1", DB) >= 5
+                            && directory.find(DB).isPresent());
                     assertEquals(5, stream.recent(DB, 5, stream.lastReport(DB).orElseThrow(), Duration.ofSeconds(30))
                             .size(), "the bot reads what the agent may write");
                 }
@@ -122,14 +123,12 @@ class FleetPermissionsTest {
                      Connection botUser = raw(nats.url(), "topgif-bot", "bot-pw-1")) {
                     assertThrows(Exception.class, () -> dbAgent.jetStream(quick).publish(
                             FleetStreams.subject(HostToken.of(WEB)), asWeb), "db-1 speaking for web-2");
-                    assertThrows(Exception.class, () -> dbAgent.keyValue(FleetStreams.BUCKET, io.nats.client
-                            .KeyValueOptions.builder().jetStreamOptions(quick).build()).put("web-2", webEntry),
-                            "db-1 writing web-2's entry");
+                    assertThrows(Exception.class, () -> dbAgent.jetStream(quick).publish(
+                            FleetStreams.directorySubject(HostToken.of(WEB)), webEntry), "db-1 writing web-2's entry");
                     assertThrows(Exception.class, () -> botUser.jetStream(quick).publish(
                             FleetStreams.subject(HostToken.of(DB)), asWeb), "the bot publishing a sample");
-                    assertThrows(Exception.class, () -> botUser.keyValue(FleetStreams.BUCKET, io.nats.client
-                            .KeyValueOptions.builder().jetStreamOptions(quick).build()).put("web-2", webEntry),
-                            "the bot writing an entry");
+                    assertThrows(Exception.class, () -> botUser.jetStream(quick).publish(
+                            FleetStreams.directorySubject(HostToken.of(WEB)), webEntry), "the bot writing an entry");
                 }
                 SampleStream stream = new SampleStream(reader);
                 assertEquals(Optional.empty(), stream.lastReport(WEB), "nothing stored for web-2");

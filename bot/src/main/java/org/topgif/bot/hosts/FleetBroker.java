@@ -25,8 +25,11 @@ public final class FleetBroker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetBroker.class);
 
-    /** Broker reads at once; each takes milliseconds, and a slow broker holds no more threads than this. */
-    private static final int READERS = 4;
+    /**
+     * Broker reads at once: as many as answers drawn at once (rate-limit.max-concurrent-answers' default), since
+     * each read mostly waits for the broker; a slow broker holds no more threads than this.
+     */
+    private static final int READERS = 16;
 
     private final FleetConnection connection;
     private final HostDirectory directory;

@@ -73,8 +73,11 @@ public final class FleetConnection implements AutoCloseable {
                 .maxReconnects(-1)
                 .reconnectDelayHandler(FleetConnection::backoff)
                 .connectionTimeout(Duration.ofSeconds(5))
-                // Samples are worth little once late: no more than a few seconds of them wait for a reconnect.
+                // Samples are worth little once late: no more than a few seconds of them wait for a reconnect,
+                // or for a broker that is behind, and a publish never blocks: what does not fit is dropped.
                 .reconnectBufferSize(256 * 1024)
+                .maxMessagesInOutgoingQueue(64)
+                .discardMessagesWhenOutgoingQueueFull()
                 .connectionListener(fleet.new Listener())
                 .errorListener(fleet.new Errors());
         settings.user().ifPresent(user -> options.userInfo(user.toCharArray(),

@@ -38,6 +38,11 @@ public final class FleetStreams {
         return SUBJECT_PREFIX + host.value();
     }
 
+    /** The subject that writes {@code host}'s directory entry: a KV put is a message on it. */
+    public static String directorySubject(HostToken host) {
+        return "$KV." + BUCKET + "." + host.value();
+    }
+
     /**
      * Creates the stream and the bucket, or updates their limits.
      *

@@ -95,6 +95,11 @@ public final class NatsServerProcess implements AutoCloseable {
         return "nats://127.0.0.1:" + port;
     }
 
+    /** The server's process id, for a bench that measures its CPU. */
+    public long pid() {
+        return server.pid();
+    }
+
     public int port() {
         return port;
     }
