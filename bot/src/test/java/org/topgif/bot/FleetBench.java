@@ -65,7 +65,9 @@ public final class FleetBench {
             List<FleetAgent> agents = new ArrayList<>();
             try {
                 await(discord, r -> r.path().contains("/commands"), Duration.ofSeconds(60));
-                Thread.sleep(20_000); // the bot's first seconds: JIT, first connect, the stores made
+                // The bot's first minute and a half: the JIT's first compiles, the first connect, the stores made;
+                // a window that starts earlier counts the compiler's start-up as the bot's idle cost.
+                Thread.sleep(90_000);
                 Window alone = measure(seconds, bot.pid(), nats.pid());
                 report("bot idle, no hosts", alone);
 
@@ -136,19 +138,28 @@ public final class FleetBench {
         };
     }
 
-    /** 16 /top host: at once, one per guild, five rounds: from the fake's sending to its storing the upload. */
+    /**
+     * 16 /top host: at once, one per guild, five rounds after one that warms the remote path up (as in a bot
+     * that has answered before): from the fake's sending to its storing the upload.
+     */
     private static void latency(FakeDiscord discord, int hosts) throws Exception {
         List<Double> millis = new ArrayList<>();
-        for (int round = 0; round < 5; round++) {
+        for (int round = -1; round < 5; round++) {
+            List<Double> thisRound = new ArrayList<>();
             List<FakeDiscord.Interaction> sent = new ArrayList<>();
             for (int g = 0; g < 16; g++) {
                 sent.add(discord.sendTop(discord.guildIds().get(g), Map.of("host",
-                        String.format("bench-host-%02d", (round * 16 + g) % hosts))));
+                        String.format("bench-host-%02d", Math.floorMod(round * 16 + g, hosts)))));
             }
             for (FakeDiscord.Interaction interaction : sent) {
                 RecordedRequest upload = await(discord, r -> r.isGif() && r.answeredStatus() == 200
                         && r.path().contains(interaction.token()), Duration.ofSeconds(60));
-                millis.add((upload.receivedNanos() - discord.sentNanos(interaction)) / 1e6);
+                thisRound.add((upload.receivedNanos() - discord.sentNanos(interaction)) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "round %d: slowest %.0f ms%s%n", round + 1,
+                    Collections.max(thisRound), round < 0 ? " (warm-up, not counted)" : "");
+            if (round >= 0) {
+                millis.addAll(thisRound);
             }
             Thread.sleep(2000);
         }
@@ -167,7 +178,9 @@ public final class FleetBench {
         builder.environment().put("TOPGIF_HOST_NAME", "bench-agent-jvm");
         Process agent = builder.start();
         try {
-            Thread.sleep(60_000); // at one sample a second C1 is still compiling the agent's path at 20 s
+            // At one sample a second C1 is still compiling the agent's path after a minute (34 ms of a 60 s
+            // window); two minutes first, as for an agent that has run a while.
+            Thread.sleep(120_000);
             Map<String, Long> before = ProcessCpu.threadNanos(agent.pid());
             Window window = measure(seconds, agent.pid(), -1);
             Map<String, Long> after = ProcessCpu.threadNanos(agent.pid());

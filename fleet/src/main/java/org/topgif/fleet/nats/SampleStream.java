@@ -31,7 +31,7 @@ import org.topgif.fleet.wire.SampleDecoder;
 /**
  * The bot's reading of the samples' stream: when a host last reported, and its last samples. Every message
  * is decoded as untrusted; one that is malformed, or that claims another host than its subject's, is skipped
- * with a log line. Thread-safe: each read uses its own consumer.
+ * with a log line. Thread-safe: each read uses its own consumer; the stream's context is shared.
  */
 public final class SampleStream {
 
@@ -46,6 +46,12 @@ public final class SampleStream {
     private final FleetConnection fleet;
     private final SampleDecoder decoder = new SampleDecoder();
     private final OutcomeLog skipped = new OutcomeLog(LOG);
+    /**
+     * Made once and kept: making one asks the broker for the stream's information, a round trip that each
+     * read would otherwise add. The connection is the same object across reconnects, so the context stays
+     * good; it is made again after a read fails.
+     */
+    private volatile StreamContext context;
 
     public SampleStream(FleetConnection fleet) {
         this.fleet = fleet;
@@ -122,14 +128,21 @@ public final class SampleStream {
         if (connection == null || !fleet.connected()) {
             throw new FleetUnavailable("the fleet's broker is unreachable");
         }
+        StreamContext made = context;
+        if (made != null) {
+            return made;
+        }
         try {
-            return connection.getStreamContext(FleetStreams.STREAM);
+            made = connection.getStreamContext(FleetStreams.STREAM);
+            context = made;
+            return made;
         } catch (IOException | JetStreamApiException | RuntimeException lost) {
             throw unavailable(lost);
         }
     }
 
-    private static FleetUnavailable unavailable(Exception cause) {
+    private FleetUnavailable unavailable(Exception cause) {
+        context = null;
         return new FleetUnavailable("the fleet's broker did not answer (" + OutcomeLog.reason(cause) + ")");
     }
 }
