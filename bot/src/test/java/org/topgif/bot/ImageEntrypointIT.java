@@ -269,7 +269,8 @@ class ImageEntrypointIT {
                 FleetStreams.ensure(reader.connection().orElseThrow(), Duration.ofSeconds(60), 600,
                         Duration.ofMinutes(1));
                 Map<String, String> environment = composeEnvironment(discord);
-                environment.put("TOPGIF_FLEET_URL", nats.url());
+                // A password in the URL, which the broker (without users) ignores and no log line may show.
+                environment.put("TOPGIF_FLEET_URL", nats.url().replace("nats://", "nats://agent:hunter2-pw@"));
                 environment.put("TOPGIF_RECORDING_INTERVAL", "200ms");
                 Process agent = start(environment, List.of("agent"));
                 try {
@@ -286,6 +287,8 @@ class ImageEntrypointIT {
                 }
                 assertEquals(0, agent.exitValue(), log());
                 assertFalse(log().contains("Exception"), log());
+                assertFalse(log().contains("hunter2-pw"), log());
+                assertTrue(log().contains("publishing samples of prod-db-1"), log());
             }
         }
     }
