@@ -172,11 +172,35 @@ public final class FleetConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A connection that NATS is still making after {@link #close()}: one that never connected is only known
+     * here, from its own callbacks, and would otherwise keep retrying for the life of the JVM. Closed on a
+     * thread of its own, since NATS's callback threads are among those that closing waits for.
+     */
+    private boolean closeIfClosed(Connection conn) {
+        if (state.get() != State.CLOSED || conn == null) {
+            return false;
+        }
+        Thread closing = new Thread(() -> {
+            try {
+                conn.close();
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        }, "topgif-fleet-close");
+        closing.setDaemon(true);
+        closing.start();
+        return true;
+    }
+
     private final class Listener implements ConnectionListener {
         @Override
         public void connectionEvent(Connection conn, Events type) {
             switch (type) {
                 case CONNECTED, RECONNECTED -> {
+                    if (closeIfClosed(conn)) {
+                        return;
+                    }
                     connection.set(conn);
                     enter(State.CONNECTED, "fleet: connected to the broker at " + servers);
                     for (var action : onConnect) {
@@ -200,6 +224,9 @@ public final class FleetConnection implements AutoCloseable {
     private final class Errors implements ErrorListener {
         @Override
         public void exceptionOccurred(Connection conn, Exception exception) {
+            if (closeIfClosed(conn)) {
+                return;
+            }
             if (state.get() == State.CONNECTING || state.get() == State.UNREACHABLE) {
                 // The exception's text may name a server URL with its password: only its kind is said.
                 enter(State.UNREACHABLE, "fleet: the broker at " + servers + " is unreachable ("
