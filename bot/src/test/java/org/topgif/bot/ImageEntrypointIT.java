@@ -294,6 +294,41 @@ class ImageEntrypointIT {
     }
 
     @Test
+    void anAgentStartedBeforeItsBrokerSaysSoOnceAndPublishesWhenTheBrokerComes() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1);
+             NatsServerProcess nats = NatsServerProcess.start(Files.createDirectories(dir.resolve("nats")))) {
+            nats.kill();
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("TOPGIF_FLEET_URL", nats.url());
+            Process agent = start(environment, List.of("agent"));
+            try {
+                await("the agent says the broker is unreachable", () -> unchecked(() -> log().contains("unreachable")));
+                // Attempts go on meanwhile, 0.25 s apart and doubling: several before the broker comes.
+                Thread.sleep(3000);
+                nats.start();
+                try (FleetConnection reader = FleetConnection.open(new SettingsLoader(Map.of("TOPGIF_FLEET_URL",
+                        nats.url())).load(com.typesafe.config.ConfigFactory.empty()).fleet(), "test reader")) {
+                    await("the test's connection", reader::connected);
+                    FleetStreams.ensure(reader.connection().orElseThrow(), Duration.ofSeconds(60), 600,
+                            Duration.ofMinutes(1));
+                    SampleStream stream = new SampleStream(reader);
+                    await("samples of prod-db-1", () -> unchecked(() -> stream.lastReport(new HostName("prod-db-1"))
+                            .isPresent()));
+                }
+            } finally {
+                sigterm(agent);
+                assertTrue(agent.waitFor(30, TimeUnit.SECONDS));
+            }
+            // The connection's own lines; what the broker says about samples (no stream yet) is another matter.
+            List<String> states = log().lines().filter(line -> line.contains(" is unreachable (")
+                    || line.contains("fleet: connected") || line.contains("fleet: lost")).toList();
+            assertEquals(2, states.size(), "one line per change of state, not per attempt: " + states);
+            assertTrue(states.get(0).contains("is unreachable (ConnectException)"), states.get(0));
+            assertTrue(states.get(1).contains("fleet: connected to the broker at " + nats.url()), states.get(1));
+        }
+    }
+
+    @Test
     void withoutATokenTheEntrypointStopsWithOneLineAndExitCode78() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             Process bot = start(composeEnvironment(discord));
