@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
+import io.nats.client.api.KeyValueOperation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
+import org.topgif.bot.hosts.FleetView;
 import org.topgif.bot.ratelimit.RecordingQueue;
+import org.topgif.config.HostName;
+import org.topgif.fleet.directory.HostDirectory;
+import org.topgif.fleet.wire.HostEntry;
+import org.topgif.fleet.wire.HostEntryCodec;
 
 class TopAdmissionTest {
 
@@ -46,6 +55,26 @@ class TopAdmissionTest {
     private void acknowledge(TopAdmission.Decision decision, long guild) {
         admission.acknowledged((TopAdmission.Decision.Taken) decision, guild,
                 new InteractionCallbacks.Outcome(true, 1, ""), null);
+    }
+
+    @Test
+    void aFleetHostThatCannotBeShownOrAskedLiveIsRefusedAndCostsTheGuildNothing() {
+        HostDirectory directory = new HostDirectory(Duration.ofMinutes(10), Clock.systemUTC());
+        HostName db = new HostName("db-1");
+        directory.take("db-1", KeyValueOperation.PUT, new HostEntryCodec().encode(new HostEntry(db, 2, 1, 1, 0, "1",
+                Instant.now())), Instant.now());
+        TopAdmission fleet = new TopAdmission(AnswerFixtures.PARSER, new GuildRateLimiter(1, Duration.ofSeconds(60),
+                Duration.ofHours(1), nanos::get), recordings, answerQueue, answers, new FleetView(
+                new HostName("testhost"), Optional.empty(), Optional.of(directory), () -> true,
+                Duration.ofSeconds(10), Clock.systemUTC(), Optional.empty()));
+        assertEquals(new TopAdmission.Decision.Refused("live:true records this bot's own host; /top host:… shows a "
+                + "fleet host's last seconds."), fleet.admit(1, options(Map.of("host", "db-1", "live", "true")),
+                new RecordedReply()));
+        assertEquals(new TopAdmission.Decision.Refused("There is no host web\\-9 in the fleet; did you mean db\\-1? "
+                + "/top-hosts lists them."), fleet.admit(1, options(Map.of("host", "web-9")), new RecordedReply()));
+        TopAdmission.Decision own = fleet.admit(1, options(Map.of("host", "testhost")), new RecordedReply());
+        assertInstanceOf(TopAdmission.Decision.Taken.class, own, "the guild's one token was still there");
+        fleet.acknowledged((TopAdmission.Decision.Taken) own, 1, new InteractionCallbacks.Outcome(true, 1, ""), null);
     }
 
     @Test
