@@ -131,6 +131,43 @@ class FleetEndToEndTest {
     }
 
     @Test
+    void aHostOfHugeSamplesGetsFewerFramesNotTheBotsMemory() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder)) {
+            FleetSettings settings = settings(nats.url());
+            HostDirectory directory = new HostDirectory(settings.forgetAfter(), Clock.systemUTC());
+            try (FleetConnection bot = bot(settings, directory); Connection huge = Nats.connect(nats.url())) {
+                awaitTrue(bot::connected);
+                awaitTrue(() -> {
+                    try {
+                        return huge.jetStreamManagement().getStreamNames().contains(FleetStreams.STREAM);
+                    } catch (Exception notYet) {
+                        return false;
+                    }
+                });
+                SystemSample big = MadeUpHost.sample(1);
+                List<org.topgif.renderer.sample.ProcessRow> rows = new java.util.ArrayList<>();
+                for (int pid = 1; pid <= 20_000; pid++) {
+                    rows.add(new org.topgif.renderer.sample.ProcessRow(pid, "u", 20, 0, 1, 1, 1, 'S', 0, 0, 0, "p",
+                            "", 1, 1));
+                }
+                SystemSample wide = new SystemSample(big.time(), big.uptime(), big.userSessions(), big.load(),
+                        big.tasks(), big.cpu(), big.memory(), rows);
+                try (SampleEncoder encoder = new SampleEncoder()) {
+                    for (int i = 0; i < 15; i++) {
+                        huge.jetStream().publish(FleetStreams.subject(HostToken.of(DB)),
+                                encoder.encode(new HostSample(DB, Instant.now(), wide)));
+                    }
+                }
+                SampleStream stream = new SampleStream(bot);
+                List<HostSample> read = stream.recent(DB, 30, stream.lastReport(DB).orElseThrow(),
+                        Duration.ofMinutes(1));
+                assertEquals(20_000, read.get(0).sample().processes().size());
+                assertEquals(SampleStream.MAX_ROWS_PER_READ / 20_000, read.size(), "the newest that fit");
+            }
+        }
+    }
+
+    @Test
     void anAgentStartedBeforeItsBrokerSamplesAllAlongAndPublishesOnceTheBrokerIsUp() throws Exception {
         NatsServerProcess nats = NatsServerProcess.start(folder);
         nats.kill();

@@ -60,7 +60,7 @@ public final class FleetStreams {
                 .storageType(StorageType.File)
                 .maxAge(history)
                 .maxMessagesPerSubject(samplesPerHost)
-                .maximumMessageSize(SampleFormat.MAX_BYTES)
+                .maximumMessageSize(SampleFormat.MAX_MESSAGE_BYTES)
                 .discardPolicy(DiscardPolicy.Old)
                 .build();
         try {

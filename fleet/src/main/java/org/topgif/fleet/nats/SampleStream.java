@@ -40,6 +40,12 @@ public final class SampleStream {
     /** JetStream's error code for a subject with no message. */
     private static final int NO_MESSAGE = 10037;
 
+    /**
+     * The most process rows one read keeps, across its samples: 30 samples of a host of 6000 processes. A
+     * host that sends samples of tens of thousands of processes gets fewer frames, not the bot's memory.
+     */
+    public static final int MAX_ROWS_PER_READ = 200_000;
+
     /** How long one read may wait for the broker before the answer says it is unreachable. */
     static final Duration PATIENCE = Duration.ofSeconds(3);
 
@@ -74,7 +80,7 @@ public final class SampleStream {
 
     /**
      * Up to {@code count} of {@code host}'s newest samples, oldest first, from those the broker stored in the
-     * {@code span} before {@code newest}.
+     * {@code span} before {@code newest}, and no more of them than {@link #MAX_ROWS_PER_READ} rows hold.
      */
     public List<HostSample> recent(HostName host, int count, Instant newest, Duration span)
             throws FleetUnavailable, InterruptedException {
@@ -83,16 +89,19 @@ public final class SampleStream {
                 .deliverPolicy(DeliverPolicy.ByStartTime)
                 .startTime(newest.minus(span).atZone(java.time.ZoneOffset.UTC));
         Deque<HostSample> kept = new ArrayDeque<>(count);
+        int[] rows = {0};
         try (FetchConsumer messages = stream().createOrderedConsumer(from).fetch(
                 io.nats.client.FetchConsumeOptions.builder().maxMessages(Math.max(count * 2, count + 8))
                         .expiresIn(PATIENCE.toMillis()).build())) {
             Message message;
             while ((message = messages.nextMessage()) != null) {
                 decode(host, message).ifPresent(sample -> {
-                    if (kept.size() == count) {
-                        kept.removeFirst();
+                    int size = sample.sample().processes().size();
+                    while (!kept.isEmpty() && (kept.size() == count || rows[0] + size > MAX_ROWS_PER_READ)) {
+                        rows[0] -= kept.removeFirst().sample().processes().size();
                     }
                     kept.addLast(sample);
+                    rows[0] += size;
                 });
                 if (message.metaData().pendingCount() == 0) {
                     break;

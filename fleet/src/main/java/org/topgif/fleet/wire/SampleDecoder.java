@@ -33,9 +33,9 @@ public final class SampleDecoder {
     private final CBORFactory cbor = CborItems.factory(3, SampleFormat.MAX_COMMAND_LINE);
 
     public HostSample decode(byte[] bytes) throws MalformedSample {
-        if (bytes.length > SampleFormat.MAX_BYTES) {
-            throw new MalformedSample("a sample of " + bytes.length + " bytes, over the " + SampleFormat.MAX_BYTES
-                    + " a sample may have");
+        if (bytes.length > SampleFormat.MAX_MESSAGE_BYTES) {
+            throw new MalformedSample("a sample of " + bytes.length + " bytes, over the "
+                    + SampleFormat.MAX_MESSAGE_BYTES + " a sample's message may have");
         }
         return CborItems.read(cbor, inflate(bytes), "the sample", SampleDecoder::sample);
     }

@@ -17,8 +17,8 @@ import org.topgif.renderer.sample.SystemSample;
 
 /**
  * Writes a {@link HostSample} in {@link SampleFormat}, within its limits: text is cut to its field's length,
- * and a sample that would not fit {@link SampleFormat#MAX_BYTES} loses its command lines, then its least busy
- * processes, until it does. Not thread-safe: one per publisher, which keeps one compressor for its life.
+ * and a sample that would not fit {@link SampleFormat#MAX_BYTES} (or, compressed,
+ * {@link SampleFormat#MAX_MESSAGE_BYTES}) loses its command lines, then its least busy processes, until it does. Not thread-safe: one per publisher, which keeps one compressor for its life.
  */
 public final class SampleEncoder implements AutoCloseable {
 
@@ -37,7 +37,10 @@ public final class SampleEncoder implements AutoCloseable {
         while (true) {
             byte[] bytes = write(sample, rows, commandLines);
             if (bytes.length <= SampleFormat.MAX_BYTES) {
-                return deflate(bytes);
+                byte[] message = deflate(bytes);
+                if (message.length <= SampleFormat.MAX_MESSAGE_BYTES) {
+                    return message;
+                }
             }
             if (commandLines) {
                 commandLines = false;

@@ -18,7 +18,7 @@ import org.topgif.renderer.screen.ScreenOptions;
  * Positions, not names, so that no field name is repeated for every process; DEFLATE, because what is left
  * is mostly text that repeats from process to process (users, paths, flags). A later version takes a new
  * number; a reader refuses versions it does not know. The limits below are what a reader accepts and a
- * writer keeps to; {@link #MAX_BYTES} bounds a message both as sent and as inflated.
+ * writer keeps to: {@link #MAX_MESSAGE_BYTES} bounds a message as it travels, {@link #MAX_BYTES} as inflated.
  */
 public final class SampleFormat {
 
@@ -27,8 +27,15 @@ public final class SampleFormat {
     /** zlib's default level: a sample of 66 processes in about a tenth of a millisecond. */
     public static final int DEFLATE_LEVEL = 6;
 
-    /** NATS's default largest message (max_payload), which a sample must fit, inflated or not. */
+    /** NATS's default largest message (max_payload): the most a sample's CBOR may inflate to. */
     public static final int MAX_BYTES = 1024 * 1024;
+
+    /**
+     * The most a sample's message may be as it travels and is stored. A host of 3000 processes sends about
+     * 70 kB; the bot reads up to a few dozen of one host's messages per answer, so this bounds what a host
+     * that publishes garbage can make it hold.
+     */
+    public static final int MAX_MESSAGE_BYTES = 256 * 1024;
 
     /** Far above a real host's process count; Linux's default pid_max on a small machine. */
     public static final int MAX_PROCESSES = 32_768;

@@ -75,7 +75,8 @@ class SampleCodecTest {
         byte[] bytes = encoder.encode(new HostSample(huge.host(), AT, new SystemSample(s.time(), s.uptime(),
                 s.userSessions(), s.load(), s.tasks(), s.cpu(), s.memory(), rows)));
 
-        assertTrue(bytes.length <= SampleFormat.MAX_BYTES, bytes.length + " bytes");
+        assertTrue(bytes.length <= SampleFormat.MAX_MESSAGE_BYTES, bytes.length + " bytes");
+        assertTrue(WireBytes.inflate(bytes).length <= SampleFormat.MAX_BYTES, "inflated");
         List<ProcessRow> arrived = decoder.decode(bytes).sample().processes();
         assertTrue(arrived.size() < rows.size() && arrived.size() > 1000, arrived.size() + " processes");
         assertTrue(arrived.stream().allMatch(row -> row.commandLine().isEmpty()), "command lines went first");
@@ -131,7 +132,7 @@ class SampleCodecTest {
                 assertThrows(MalformedSample.class, () -> decoder.decode(padded)).getMessage());
         assertThrows(MalformedSample.class, () -> decoder.decode("{\"version\":1}".getBytes()));
         assertThrows(MalformedSample.class, () -> decoder.decode(new byte[0]));
-        assertThrows(MalformedSample.class, () -> decoder.decode(new byte[SampleFormat.MAX_BYTES + 1]));
+        assertThrows(MalformedSample.class, () -> decoder.decode(new byte[SampleFormat.MAX_MESSAGE_BYTES + 1]));
         byte[] cbor = WireBytes.inflate(bytes);
         byte[] paddedInside = WireBytes.deflate(Arrays.copyOf(cbor, cbor.length + 1));
         assertEquals("bytes after the sample", assertThrows(MalformedSample.class,
