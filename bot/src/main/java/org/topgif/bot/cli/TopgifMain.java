@@ -114,8 +114,8 @@ public final class TopgifMain {
         }
         help.append("""
 
-                benchmarks: ./topgif bench NAME (sampler, recording, gif, legibility) runs them from the bench
-                module's jar, bench/target/topgif-bench.jar; the bot's jar holds only what runs in a bot.
+                benchmarks: ./topgif bench NAME (sampler, recording, gif, legibility, wire) runs them from the
+                bench module's jar, bench/target/topgif-bench.jar; the bot's jar holds only what runs in a bot.
 
                 settings: reference.conf defaults, overridden by ./application.conf (or -Dconfig.file=PATH)
                 and by environment variables such as TOPGIF_SCREEN_ROWS=30.
