@@ -75,7 +75,9 @@ class FleetTopEndToEndTest {
 
     private static BotHarness bot(String url) throws Exception {
         return BotHarness.start(1, Map.of("TOPGIF_FLEET_URL", url, "TOPGIF_FLEET_HEARTBEAT", "1s",
-                "TOPGIF_FLEET_FORGET_AFTER", "3s", "TOPGIF_RECORDING_INTERVAL", "200ms"), new InstantRecordings());
+                "TOPGIF_FLEET_FORGET_AFTER", "3s", "TOPGIF_RECORDING_INTERVAL", "200ms",
+                // These tests ask until the fleet answers; the guild's limit is tested elsewhere.
+                "TOPGIF_RATE_LIMIT_BURST", "100"), new InstantRecordings());
     }
 
     private static boolean callbackOf(RecordedRequest request, FakeDiscord.Interaction interaction) {

@@ -214,6 +214,10 @@ class FleetEndToEndTest {
                 List<Integer> ticks = all.stream().map(sample -> MadeUpHost.tick(sample.sample())).toList();
                 assertTrue(ticks.contains(1) || ticks.contains(2), "samples from before the restart: " + ticks);
                 assertTrue(ticks.get(ticks.size() - 1) > takenAtKill + 10, "and after it: " + ticks);
+                // The directory still follows the bucket: a host that first reports after the restart is in it.
+                try (FleetAgent web = agent(settings, new HostName("web-2"), new AtomicInteger())) {
+                    awaitTrue(() -> directory.find(new HostName("web-2")).isPresent());
+                }
             }
         }
     }

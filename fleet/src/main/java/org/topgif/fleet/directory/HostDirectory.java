@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.KeyValueWatcher;
+import io.nats.client.impl.NatsKeyValueWatchSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.config.EditDistance;
@@ -54,29 +55,36 @@ public final class HostDirectory {
     private final Clock clock;
     private final HostEntryCodec codec = new HostEntryCodec();
     private final OutcomeLog told = new OutcomeLog(LOG);
-    private final AtomicBoolean watching = new AtomicBoolean();
+    private final AtomicReference<NatsKeyValueWatchSubscription> watch = new AtomicReference<>();
 
     public HostDirectory(Duration forgetAfter, Clock clock) {
         this.forgetAfter = forgetAfter;
         this.clock = clock;
     }
 
-    /** Watches the bucket from every connect on; a watch NATS keeps across reconnects is started once. */
+    /**
+     * Watches the bucket from every connect on. Each connect starts the watch afresh: a broker that restarted
+     * may have lost the watch's consumer, and a new watch first replays every current entry, so nothing that
+     * changed meanwhile is missed. Connects are handled one at a time, on the connection's own thread.
+     */
     public void watch(FleetConnection fleet) {
         fleet.whenConnected(this::watch);
     }
 
     private void watch(Connection connection) {
-        if (!watching.compareAndSet(false, true)) {
-            return;
+        NatsKeyValueWatchSubscription previous = watch.getAndSet(null);
+        if (previous != null) {
+            try {
+                previous.unsubscribe();
+            } catch (RuntimeException alreadyGone) {
+                // The broker that held it is gone too.
+            }
         }
         try {
-            connection.keyValue(FleetStreams.BUCKET).watchAll(new Watcher());
+            watch.set(connection.keyValue(FleetStreams.BUCKET).watchAll(new Watcher()));
         } catch (IOException | JetStreamApiException | RuntimeException failed) {
-            watching.set(false);
             told.tell("fleet: cannot watch the host directory: " + OutcomeLog.reason(failed));
         } catch (InterruptedException stopping) {
-            watching.set(false);
             Thread.currentThread().interrupt();
         }
     }

@@ -44,6 +44,8 @@ public final class FleetConnection implements AutoCloseable {
     private final String servers;
     private final AtomicReference<State> state = new AtomicReference<>(State.CONNECTING);
     private final AtomicReference<Connection> connection = new AtomicReference<>();
+    /** The connection NATS is still making, as its failed attempts name it: what close() stops. */
+    private final AtomicReference<Connection> attempting = new AtomicReference<>();
     private final OutcomeLog serverSays = new OutcomeLog(LOG);
     private final java.util.List<java.util.function.Consumer<Connection>> onConnect =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -167,6 +169,9 @@ public final class FleetConnection implements AutoCloseable {
         Connection open = connection.get();
         state.set(State.CLOSED);
         afterConnect.shutdownNow();
+        if (open == null) {
+            open = attempting.get();
+        }
         if (open != null) {
             open.close();
         }
@@ -174,8 +179,8 @@ public final class FleetConnection implements AutoCloseable {
 
     /**
      * A connection that NATS is still making after {@link #close()}: one that never connected is only known
-     * here, from its own callbacks, and would otherwise keep retrying for the life of the JVM. Closed on a
-     * thread of its own, since NATS's callback threads are among those that closing waits for.
+     * from its own callbacks, and would otherwise keep retrying for the life of the JVM. Closed on a thread
+     * of its own, since NATS's callback threads are among those that closing waits for.
      */
     private boolean closeIfClosed(Connection conn) {
         if (state.get() != State.CLOSED || conn == null) {
@@ -224,6 +229,9 @@ public final class FleetConnection implements AutoCloseable {
     private final class Errors implements ErrorListener {
         @Override
         public void exceptionOccurred(Connection conn, Exception exception) {
+            if (conn != null) {
+                attempting.set(conn);
+            }
             if (closeIfClosed(conn)) {
                 return;
             }
