@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.renderer.RecordingPlan;
@@ -109,7 +110,10 @@ final class TopAnswer implements Runnable {
                 AnswerFailures.tell(reply, guildId, "Sorry, the bot is shutting down; try again in a moment.", null);
             }
         } catch (RuntimeException failed) {
-            AnswerFailures.tell(reply, guildId, "Sorry, the recording failed. The bot's log has the details.", failed);
+            AnswerFailures.tell(reply, guildId, host.equals(answers.pipeline.host())
+                    ? "Sorry, the recording failed. The bot's log has the details."
+                    : "Sorry, the fleet's broker did not give " + ChatText.escape(host) + "'s last seconds; try again "
+                    + "in a moment.", failed);
         }
     }
 }
