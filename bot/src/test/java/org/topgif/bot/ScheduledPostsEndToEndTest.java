@@ -110,7 +110,7 @@ class ScheduledPostsEndToEndTest {
                     assertEquals(0, payload.getObject("allowed_mentions").getArray("parse").length());
                     assertTrue(payload.getBoolean("enforce_nonce"));
                     String nonce = payload.getString("nonce");
-                    assertEquals(SlotNonce.of(channel, T.plusSeconds(60L * (i + 1))), nonce);
+                    assertEquals(SlotNonce.of(channel, Duration.ofMinutes(1), T.plusSeconds(60L * (i + 1))), nonce);
                     assertTrue(nonce.length() <= 25, nonce);
                     assertTrue(nonces.add(nonce), "a nonce per slot");
                     assertEquals(SlotFileName.of(Duration.ofMinutes(1), T.plusSeconds(60L * (i + 1))),
@@ -196,7 +196,7 @@ class ScheduledPostsEndToEndTest {
         ManualTime time = new ManualTime(T.plusSeconds(30));
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));
-            discord.failNonce(SlotNonce.of(channel, T.plusSeconds(60)));
+            discord.failNonce(SlotNonce.of(channel, Duration.ofMinutes(1), T.plusSeconds(60)));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
                 // Up to just before 14:02: the 14:01 post's retries run until its window closes, 14:02 waits.
                 time.runTo(T.plusSeconds(119));
@@ -212,6 +212,29 @@ class ScheduledPostsEndToEndTest {
                 assertTrue(lines.get(0).contains("HTTP 5xx"), lines.get(0));
                 assertTrue(discord.storedMessages(channel).get(0).json().orElseThrow().getString("content")
                         .startsWith("testhost · 14:02 UTC"));
+            }
+        }
+    }
+
+    @Test
+    void twoSchedulesOfOneChannelDueAtTheSameSlotEachPostTheirOwnMessage() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(30));
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String conf = "topgif.schedules = [ { channel = \"" + channel + "\", every = 1m, seconds = 2 }, "
+                    + "{ channel = \"" + channel + "\", every = 2m, seconds = 3 } ]";
+            try (BotHarness harness = bot(discord, conf, time, "0s")) {
+                time.runTo(T.plusSeconds(60));
+                await(() -> discord.storedMessages(channel).size() == 1, "14:01, every minute");
+                time.runTo(T.plusSeconds(120));
+                // 14:02 is both schedules' slot: two messages, which Discord must not take for one.
+                await(() -> discord.storedMessages(channel).size() == 3, "14:02, both schedules");
+                List<String> names = discord.storedMessages(channel).stream()
+                        .map(r -> r.fileName().orElseThrow()).sorted().toList();
+                assertEquals(List.of("top-20261202T140100Z-1m.gif", "top-20261202T140200Z-1m.gif",
+                        "top-20261202T140200Z-2m.gif"), names);
+                assertEquals(3, discord.storedMessages(channel).stream()
+                        .map(r -> r.json().orElseThrow().getString("nonce")).distinct().count(), "a nonce per post");
             }
         }
     }

@@ -282,7 +282,7 @@ public final class ScheduledPosts {
         if (closed(spec, label, window)) {
             return;
         }
-        String nonce = SlotNonce.of(spec.channel(), slot);
+        String nonce = SlotNonce.of(spec.channel(), spec.every(), slot);
         String fileName = SlotFileName.of(spec.every(), slot);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
