@@ -107,14 +107,7 @@ class FleetEndToEndTest {
             FleetSettings settings = settings(nats.url());
             HostDirectory directory = new HostDirectory(settings.forgetAfter(), Clock.systemUTC());
             try (FleetConnection bot = bot(settings, directory); Connection rogue = Nats.connect(nats.url())) {
-                awaitTrue(bot::connected);
-                awaitTrue(() -> {
-                    try {
-                        return rogue.jetStreamManagement().getStreamNames().contains(FleetStreams.STREAM);
-                    } catch (Exception notYet) {
-                        return false;
-                    }
-                });
+                awaitStream(bot, rogue);
                 String subject = FleetStreams.subject(HostToken.of(DB));
                 SampleEncoder encoder = new SampleEncoder();
                 rogue.jetStream().publish(subject, encoder.encode(new HostSample(DB, Instant.now(), MadeUpHost.sample(1))));
@@ -136,14 +129,7 @@ class FleetEndToEndTest {
             FleetSettings settings = settings(nats.url());
             HostDirectory directory = new HostDirectory(settings.forgetAfter(), Clock.systemUTC());
             try (FleetConnection bot = bot(settings, directory); Connection huge = Nats.connect(nats.url())) {
-                awaitTrue(bot::connected);
-                awaitTrue(() -> {
-                    try {
-                        return huge.jetStreamManagement().getStreamNames().contains(FleetStreams.STREAM);
-                    } catch (Exception notYet) {
-                        return false;
-                    }
-                });
+                awaitStream(bot, huge);
                 SystemSample big = MadeUpHost.sample(1);
                 List<org.topgif.renderer.sample.ProcessRow> rows = new java.util.ArrayList<>();
                 for (int pid = 1; pid <= 20_000; pid++) {
@@ -220,6 +206,18 @@ class FleetEndToEndTest {
                 }
             }
         }
+    }
+
+    /** Waits until the bot's side is connected and has made the samples' stream, as {@code other} sees it. */
+    private static void awaitStream(FleetConnection bot, Connection other) throws InterruptedException {
+        awaitTrue(bot::connected);
+        awaitTrue(() -> {
+            try {
+                return other.jetStreamManagement().getStreamNames().contains(FleetStreams.STREAM);
+            } catch (Exception notYet) {
+                return false;
+            }
+        });
     }
 
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
