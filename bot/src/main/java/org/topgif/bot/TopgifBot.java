@@ -94,27 +94,13 @@ public final class TopgifBot implements AutoCloseable {
     }
 
     /**
-     * Connects, waits until Discord says the bot is ready, and registers /top.
+     * Connects, waits until Discord says the bot is ready, and registers /top (and, with a fleet, /top-hosts).
      *
      * @param recordings where samples come from; the bot owns it from now and closes it when it stops
      * @param host       the name the summaries give this host
-     */
-    public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host)
-            throws InterruptedException {
-        Clock clock = Clock.systemUTC();
-        return start(settings, token, recordings, host, clock, Sleeper.on(clock));
-    }
-
-    /** As {@link #start(TopgifSettings, DiscordToken, Recordings, String)}, with the schedules' clock given. */
-    public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
-                                  Clock clock, Sleeper sleeper) throws InterruptedException {
-        return start(settings, token, recordings, host, Optional.empty(), clock, sleeper);
-    }
-
-    /**
-     * As {@link #start(TopgifSettings, DiscordToken, Recordings, String)}, showing {@code fleet}'s hosts too.
-     *
-     * @param fleet the fleet's broker, connected or connecting; the bot owns it from now and closes it
+     * @param fleet      the fleet's broker, connected or connecting, or empty for this host alone; the bot owns
+     *                   it from now and closes it
+     * @param clock      the schedules' clock, and {@code sleeper} how they wait on it
      */
     public static TopgifBot start(TopgifSettings settings, DiscordToken token, Recordings recordings, String host,
                                   Optional<FleetBroker> fleet, Clock clock, Sleeper sleeper)

@@ -24,11 +24,6 @@ public record FleetSettings(Optional<FleetServers> servers, Optional<String> use
                             Optional<Path> caFile, Duration heartbeat, Duration forgetAfter,
                             Optional<HostName> defaultHost) {
 
-    /** No broker: topgif on one host, as without a fleet. */
-    public static final FleetSettings NONE = new FleetSettings(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5),
-            Duration.ofMinutes(10), Optional.empty());
-
     /** Whether a broker is configured. */
     public boolean enabled() {
         return servers.isPresent();

@@ -27,10 +27,6 @@ public final class TopCommand {
     /** The option that names a fleet host; its choices come from the host directory as the user types. */
     public static final String HOST = "host";
 
-    public static SlashCommandData definition(CommandLimits limits, boolean administratorsOnly) {
-        return definition(limits, administratorsOnly, false);
-    }
-
     /** @param fleet whether the bot shows a fleet's hosts: then /top has a host option */
     public static SlashCommandData definition(CommandLimits limits, boolean administratorsOnly, boolean fleet) {
         OptionData sort = new OptionData(OptionType.STRING, "sort", "Order of the process rows");

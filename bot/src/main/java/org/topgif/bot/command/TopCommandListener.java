@@ -12,7 +12,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.hosts.FleetView;
-import org.topgif.config.HostName;
 
 /**
  * Dispatches /top: refuses what is not for it (outside a server, while stopping) and what {@link TopAdmission}
@@ -31,10 +30,6 @@ public final class TopCommandListener extends ListenerAdapter {
     private final FleetView hosts;
     /** Set once when the bot begins to stop; new requests are told to come back. */
     private volatile boolean stopping;
-
-    public TopCommandListener(TopAdmission admission, InteractionCallbacks callbacks, TopAnswers answers) {
-        this(admission, callbacks, answers, FleetView.alone(new HostName(answers.pipeline.host())));
-    }
 
     /** @param hosts the hosts /top's host option offers as the user types */
     public TopCommandListener(TopAdmission admission, InteractionCallbacks callbacks, TopAnswers answers,
