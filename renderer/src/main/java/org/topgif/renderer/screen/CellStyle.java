@@ -11,5 +11,7 @@ public enum CellStyle {
     /** A process using at least {@link ScreenLayout#HOG_PERCENT} % of a CPU. */
     HOG,
     /** A process that used no CPU since the previous sample; a theme may draw it quieter, or as normal text. */
-    DIM
+    DIM,
+    /** Something that stopped reporting, such as a silent host of a fleet: greyed, in a colour of its own. */
+    MUTED
 }
