@@ -74,8 +74,12 @@ class FleetTopEndToEndTest {
     }
 
     private static BotHarness bot(String url) throws Exception {
+        return bot(url, "3s");
+    }
+
+    private static BotHarness bot(String url, String forgetAfter) throws Exception {
         return BotHarness.start(1, Map.of("TOPGIF_FLEET_URL", url, "TOPGIF_FLEET_HEARTBEAT", "1s",
-                "TOPGIF_FLEET_FORGET_AFTER", "3s", "TOPGIF_RECORDING_INTERVAL", "200ms",
+                "TOPGIF_FLEET_FORGET_AFTER", forgetAfter, "TOPGIF_RECORDING_INTERVAL", "200ms",
                 // These tests ask until the fleet answers; the guild's limit is tested elsewhere.
                 "TOPGIF_RATE_LIMIT_BURST", "100"), new InstantRecordings());
     }
@@ -133,8 +137,9 @@ class FleetTopEndToEndTest {
             DataObject offered = harness.await(r -> callbackOf(r, typed), WAIT).json().orElseThrow();
             assertEquals(8, offered.getInt("type"));
             DataArray choices = offered.getObject("data").getArray("choices");
-            assertEquals(List.of("testhost", DB.value(), WEB.value()), List.of(choices.getObject(0).getString("value"),
-                    choices.getObject(1).getString("value"), choices.getObject(2).getString("value")));
+            assertEquals(List.of("testhost", "*", DB.value(), WEB.value()), List.of(
+                    choices.getObject(0).getString("value"), choices.getObject(1).getString("value"),
+                    choices.getObject(2).getString("value"), choices.getObject(3).getString("value")));
             FakeDiscord.Interaction typedDb = harness.discord.sendAutocomplete(guild, "top", "host", "DB");
             assertEquals(1, harness.await(r -> callbackOf(r, typedDb), WAIT).json().orElseThrow().getObject("data")
                     .getArray("choices").length(), "by prefix, any case");
@@ -155,6 +160,53 @@ class FleetTopEndToEndTest {
                 assertEquals(10, reader.getNumImages(true), "2 s at the fleet's 200 ms");
             }
         }
+    }
+
+    @Test
+    void theWholeFleetAtAGlanceShowsEveryHostBusiestFirstAndGreysOneThatStopped() throws Exception {
+        HostName cache = new HostName("cache-3");
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
+             BotHarness harness = bot(nats.url(), "60s");
+             FleetAgent db = agent(nats.url(), DB, "postgres", "pgbouncer");
+             FleetAgent web = agent(nats.url(), WEB, "nginx", "gunicorn")) {
+            FleetAgent stopped = agent(nats.url(), cache, "redis-server");
+            askUntil(harness, Map.of(), "top-hosts", text -> text.startsWith("3 hosts"));
+            stopped.close();
+            askUntil(harness, Map.of(), "top-hosts", text -> text.contains("not reporting: **cache\\-3**"));
+            awaitTrue(() -> StoredSamples.of(nats.url(), WEB) >= 12 && StoredSamples.of(nats.url(), DB) >= 12);
+
+            long guild = harness.discord.guildIds().get(0);
+            FakeDiscord.Interaction top = harness.discord.sendTop(guild, Map.of("seconds", 2, "host", "*"));
+            RecordedRequest answer = harness.await(r -> r.method().equals("PATCH") && r.isGif()
+                    && r.path().contains(top.token()) && r.answeredStatus() == 200, WAIT);
+            String summary = answer.json().orElseThrow().getString("content");
+            assertTrue(summary.startsWith("fleet · 3 hosts, 1 not reporting: cache\\-3 · busiest: "), summary);
+            assertTrue(summary.contains("db\\-1\\.eu\\.example\\.com load 1.50")
+                    && summary.contains("web\\-2 load 1.50"), "both reporting hosts, escaped: " + summary);
+            String altText = answer.json().orElseThrow().getArray("attachments").getObject(0).getString("description");
+            assertTrue(altText.startsWith("fleet · 3 hosts, 1 not reporting: cache-3 · busiest: "), altText);
+            ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
+            try (ImageInputStream in = ImageIO.createImageInputStream(
+                    new ByteArrayInputStream(answer.file().orElseThrow()))) {
+                reader.setInput(in);
+                assertEquals(10, reader.getNumImages(true), "2 s at the fleet's 200 ms");
+                java.awt.image.BufferedImage first = reader.read(0);
+                assertEquals(550, first.getWidth());
+                assertTrue(hasColour(first, 0x6D6F78), "the stopped host is greyed");
+                ImageIO.write(first, "png", new java.io.File("target/fleet-top-frame.png"));
+            }
+        }
+    }
+
+    private static boolean hasColour(java.awt.image.BufferedImage image, int rgb) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -234,6 +234,8 @@ class SettingsLoaderTest {
         assertEquals("bad setting topgif.host-name-file = \"" + dir.resolve("none") + "\" (environment variable "
                 + "TOPGIF_HOST_NAME_FILE): expected a readable file whose first line is the host's name",
                 failure(Map.of("TOPGIF_HOST_NAME_FILE", dir.resolve("none").toString()), ""));
+        assertEquals("bad setting topgif.host-name = \"*\" (environment variable TOPGIF_HOST_NAME): expected 1 to 100 "
+                + "printable characters, not \"*\" alone, which means the whole fleet", failure(Map.of("TOPGIF_HOST_NAME", "*"), ""));
     }
 
     @Test
@@ -278,15 +280,15 @@ class SettingsLoaderTest {
     @Test
     void anOverlongOrUnprintableHostNameIsOneLineNamingTheRule(@TempDir Path dir) throws IOException {
         assertEquals("bad setting topgif.host-name = \"" + "d".repeat(101) + "\" (environment variable "
-                + "TOPGIF_HOST_NAME): expected 1 to 100 printable characters",
+                + "TOPGIF_HOST_NAME): expected " + HostName.RULE,
                 failure(Map.of("TOPGIF_HOST_NAME", "d".repeat(101)), ""));
         assertEquals("bad setting topgif.host-name = \"db\\u001b[31m-1\" (environment variable "
-                + "TOPGIF_HOST_NAME): expected 1 to 100 printable characters",
+                + "TOPGIF_HOST_NAME): expected " + HostName.RULE,
                 failure(Map.of("TOPGIF_HOST_NAME", "db\u001b[31m-1"), ""));
         Path tabbed = Files.writeString(dir.resolve("hostname"), "db\t1\n");
         assertEquals("bad setting topgif.host-name-file = \"" + tabbed + "\" (environment variable "
-                + "TOPGIF_HOST_NAME_FILE): expected a file whose first line is the host's name, 1 to 100 printable "
-                + "characters", failure(Map.of("TOPGIF_HOST_NAME_FILE", tabbed.toString()), ""));
+                + "TOPGIF_HOST_NAME_FILE): expected a file whose first line is the host's name, "
+                + HostName.RULE, failure(Map.of("TOPGIF_HOST_NAME_FILE", tabbed.toString()), ""));
         assertEquals("db-1.eu.example.com", load(Map.of("TOPGIF_HOST_NAME", "db-1.eu.example.com"), "").host().name()
                 .value(), "a dotted name is a name");
     }

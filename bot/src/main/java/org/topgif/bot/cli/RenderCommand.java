@@ -3,13 +3,22 @@ package org.topgif.bot.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.topgif.bot.failure.FailureCause;
+import org.topgif.bot.hosts.FleetBroker;
+import org.topgif.bot.hosts.FleetView;
+import org.topgif.bot.post.Shown;
 import org.topgif.config.TopgifSettings;
+import org.topgif.renderer.FleetGif;
 import org.topgif.renderer.Pacer;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
@@ -17,8 +26,14 @@ import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.sample.ProcessSampler;
 import org.topgif.renderer.screen.ScreenOptions;
 
-/** {@code topgif render}: records this host for a few seconds and writes the animated GIF to a file. */
+/**
+ * {@code topgif render}: records this host for a few seconds, or draws the fleet's last seconds from its broker,
+ * and writes the animated GIF to a file.
+ */
 final class RenderCommand implements Subcommand {
+
+    /** How long the fleet's broker may take to list its hosts and give their samples. */
+    private static final Duration BROKER_PATIENCE = Duration.ofSeconds(15);
 
     private final TopgifSettings settings;
     private final boolean terminal;
@@ -36,13 +51,15 @@ final class RenderCommand implements Subcommand {
 
     @Override
     public String summary() {
-        return "record this host and write an animated GIF: render --out top.gif";
+        return "record this host, or draw the fleet, and write an animated GIF: render --out top.gif [--fleet]";
     }
 
     @Override
     public String usage() {
         return """
                   --out FILE          where to write the GIF (required)
+                  --fleet             draw every host of the fleet's broker (topgif.fleet.url) from its last
+                                      seconds, instead of recording this host
                   --seconds N         length of the recording, 1-%d (default from settings: 12)
                   --interval D        time between frames, 100ms-60s in 10 ms steps, such as 1s (default 1s)
                   --width W           width in pixels, %d-%d (default from settings: %d)
@@ -59,7 +76,13 @@ final class RenderCommand implements Subcommand {
             throws UsageException, CommandFailure, InterruptedException {
         Set<String> valued = new HashSet<>(ScreenFlags.VALUED);
         valued.addAll(Set.of("out", "seconds", "interval", "width", "height", "theme", "loops"));
-        ParsedOptions options = ParsedOptions.parse(args, valued, ScreenFlags.FLAGS);
+        Set<String> flags = new HashSet<>(ScreenFlags.FLAGS);
+        flags.add("fleet");
+        ParsedOptions options = ParsedOptions.parse(args, valued, flags);
+        if (options.flag("fleet") && !settings.fleet().enabled()) {
+            throw new UsageException("render --fleet needs the fleet's broker: set topgif.fleet.url "
+                    + "(TOPGIF_FLEET_URL)");
+        }
         Path target = Path.of(options.value("out").orElseThrow(() -> new UsageException("render needs --out FILE")));
         RecordingPlan defaults = settings.recording();
         Duration interval = options.durationIn("interval", defaults.interval(), RecordingPlan.MIN_INTERVAL,
@@ -85,9 +108,14 @@ final class RenderCommand implements Subcommand {
         // Found before the recording, not after it: a folder that cannot take the GIF.
         try (ReplacedFile file = prepare(target)) {
             byte[] gif;
-            try (ProcessSampler sampler = ProcessSampler.forThisHost(settings.redactor(), settings.host().passwdFile())) {
-                gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan,
-                        new ProgressLines(err, terminal, plan.interval()));
+            if (options.flag("fleet")) {
+                gif = drawFleet(plan);
+            } else {
+                try (ProcessSampler sampler = ProcessSampler.forThisHost(settings.redactor(),
+                        settings.host().passwdFile())) {
+                    gif = new TopGifRecorder(sampler::sample, Pacer.SYSTEM).record(plan,
+                            new ProgressLines(err, terminal, plan.interval()));
+                }
             }
             try {
                 file.replaceWith(gif);
@@ -98,6 +126,24 @@ final class RenderCommand implements Subcommand {
                     plan.height(), gif.length);
         }
         return 0;
+    }
+
+    /** The fleet's hosts as the broker holds them now, drawn as /top host:* draws them. */
+    private byte[] drawFleet(RecordingPlan plan) throws CommandFailure, InterruptedException {
+        try (FleetBroker broker = FleetBroker.connect(settings, Clock.systemUTC())) {
+            if (!broker.awaitDirectory(BROKER_PATIENCE)) {
+                throw new CommandFailure("the fleet's broker at " + broker.servers() + " did not answer within "
+                        + BROKER_PATIENCE.toSeconds() + " s");
+            }
+            FleetView fleet = broker.view(settings.host().name(), settings);
+            if (fleet.hosts().isEmpty()) {
+                throw new CommandFailure("no host has reported to the fleet's broker at " + broker.servers() + " yet");
+            }
+            Shown.Fleet shown = (Shown.Fleet) fleet.overview(plan).get(BROKER_PATIENCE.toNanos(), TimeUnit.NANOSECONDS);
+            return FleetGif.encode(shown.hosts(), shown.notShown(), plan);
+        } catch (IOException | ExecutionException | TimeoutException failed) {
+            throw new CommandFailure("cannot read the fleet: " + FailureCause.oneLine(failed));
+        }
     }
 
     private static ReplacedFile prepare(Path target) throws CommandFailure {

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.hosts.FleetView;
 import org.topgif.bot.hosts.HostResolution;
+import org.topgif.bot.post.Shown;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RateDecision;
@@ -83,7 +84,7 @@ public final class TopAdmission {
         if (host instanceof HostResolution.Refused refused) {
             return new Decision.Refused(refused.message());
         }
-        if (host instanceof HostResolution.Remote && options.live()) {
+        if (!(host instanceof HostResolution.Own) && options.live()) {
             return new Decision.Refused("live:true records this bot's own host; /top host:… shows a fleet host's "
                     + "last seconds.");
         }
@@ -95,8 +96,9 @@ public final class TopAdmission {
         // Taken now, so the GIF ends at the moment of the request however long it waits for a thread.
         TopAnswer answer;
         if (host instanceof HostResolution.Remote remote) {
-            answer = answers.answer(reply, guildId, plan, Optional.of(hosts.recent(remote.host(), plan)),
-                    remote.host().value());
+            answer = answers.answer(reply, guildId, plan, hosts.recent(remote.host(), plan), remote.host().value());
+        } else if (host instanceof HostResolution.Fleet) {
+            answer = answers.answer(reply, guildId, plan, hosts.overview(plan), Shown.Fleet.NAME);
         } else {
             Optional<CompletableFuture<List<SystemSample>>> recent = options.live() ? Optional.empty()
                     : answers.recordings.recent(plan);

@@ -1,6 +1,5 @@
 package org.topgif.bot.command;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,9 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.post.Shown;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.renderer.RecordingPlan;
-import org.topgif.renderer.sample.SystemSample;
 
 /**
  * One /top's answer, run on a recording or an answer thread once Discord took the acknowledgement: the history's
@@ -25,9 +24,9 @@ final class TopAnswer implements Runnable {
     private final TopReply reply;
     private final long guildId;
     private final RecordingPlan plan;
-    /** The history's last seconds as of the request; empty records the next ones. */
-    private final Optional<CompletableFuture<List<SystemSample>>> recent;
-    /** The host the samples are of, as the summary names it. */
+    /** What to show as of the request: the history's last seconds, or a fleet's; empty records the next ones. */
+    private final Optional<CompletableFuture<Shown>> recent;
+    /** What is shown: this host, a fleet host, or the fleet's "*". */
     private final String host;
     /** Completed with whether Discord took the deferral; nothing is recorded for a reply no one can get. */
     private final CompletableFuture<Boolean> acknowledged = new CompletableFuture<>();
@@ -35,7 +34,7 @@ final class TopAnswer implements Runnable {
     private final AtomicBoolean told = new AtomicBoolean();
 
     TopAnswer(TopAnswers answers, TopReply reply, long guildId, RecordingPlan plan,
-              Optional<CompletableFuture<List<SystemSample>>> recent, String host) {
+              Optional<CompletableFuture<Shown>> recent, String host) {
         this.host = host;
         this.answers = answers;
         this.reply = reply;
@@ -94,10 +93,10 @@ final class TopAnswer implements Runnable {
 
     private void answer() {
         try {
-            List<SystemSample> samples = recent.isPresent() ? Recordings.await(recent.get(), plan)
-                    : answers.recordings.record(plan,
-                            new ProgressEditor(reply, answers.progressInterval, answers.nanoClock));
-            Optional<GifPipeline.RenderedGif> gif = answers.pipeline.render(samples, plan, Optional.empty(), host);
+            Shown shown = recent.isPresent() ? Recordings.await(recent.get(), plan)
+                    : answers.pipeline.own(answers.recordings.record(plan,
+                            new ProgressEditor(reply, answers.progressInterval, answers.nanoClock)));
+            Optional<GifPipeline.RenderedGif> gif = answers.pipeline.render(shown, plan, Optional.empty());
             if (gif.isEmpty()) {
                 AnswerFailures.tell(reply, guildId, "Sorry, even a one-frame GIF is larger than this server's upload "
                         + "limit.", null);
@@ -112,8 +111,8 @@ final class TopAnswer implements Runnable {
         } catch (RuntimeException failed) {
             AnswerFailures.tell(reply, guildId, host.equals(answers.pipeline.host())
                     ? "Sorry, the recording failed. The bot's log has the details."
-                    : "Sorry, the fleet's broker did not give " + ChatText.escape(host) + "'s last seconds; try again "
-                    + "in a moment.", failed);
+                    : "Sorry, the fleet's broker did not give " + (host.equals(Shown.Fleet.NAME) ? "the fleet"
+                    : ChatText.escape(host)) + "'s last seconds; try again in a moment.", failed);
         }
     }
 }

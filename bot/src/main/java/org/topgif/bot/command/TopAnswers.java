@@ -15,6 +15,7 @@ import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.post.Shown;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.sample.SystemSample;
@@ -57,13 +58,14 @@ public final class TopAnswers {
      */
     TopAnswer answer(TopReply reply, long guildId, RecordingPlan plan,
                      Optional<CompletableFuture<List<SystemSample>>> recent) {
-        return answer(reply, guildId, plan, recent, pipeline.host());
+        return new TopAnswer(this, reply, guildId, plan, recent.map(samples -> samples.thenApply(pipeline::own)),
+                pipeline.host());
     }
 
-    /** The same for {@code host}'s samples, which the summary names. */
-    TopAnswer answer(TopReply reply, long guildId, RecordingPlan plan,
-                     Optional<CompletableFuture<List<SystemSample>>> recent, String host) {
-        return new TopAnswer(this, reply, guildId, plan, recent, host);
+    /** The same for what the fleet's broker gives: a host's last seconds, or the fleet's, named {@code name}. */
+    TopAnswer answer(TopReply reply, long guildId, RecordingPlan plan, CompletableFuture<Shown> fromBroker,
+                     String name) {
+        return new TopAnswer(this, reply, guildId, plan, Optional.of(fromBroker), name);
     }
 
     void started(TopAnswer answer) {

@@ -7,6 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.config.HostName;
 import org.topgif.fleet.FleetUnavailable;
 import org.topgif.fleet.nats.SampleStream;
@@ -19,6 +22,8 @@ import org.topgif.renderer.sample.SystemSample;
  * that no JDA thread waits for the broker. Thread-safe.
  */
 public final class BrokerSamples {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerSamples.class);
 
     private final SampleStream stream;
     private final Executor reads;
@@ -50,5 +55,16 @@ public final class BrokerSamples {
                 throw new CompletionException(stopping);
             }
         }, reads);
+    }
+
+    /**
+     * The same, or no samples when the broker does not give them: a fleet overview greys that host rather than
+     * fail for all of them.
+     */
+    public CompletableFuture<List<SystemSample>> recentOrNone(HostName host, RecordingPlan plan) {
+        return recent(host, plan).exceptionally(failed -> {
+            LOG.warn("fleet overview: could not read {}'s samples: {}", host, FailureCause.oneLine(failed));
+            return List.of();
+        });
     }
 }

@@ -84,6 +84,16 @@ public final class FleetBroker implements AutoCloseable {
                 connection::connected, staleAfter, clock, Optional.of(samples));
     }
 
+    /** Waits until the host directory holds what the broker holds; false if the broker did not answer in time. */
+    public boolean awaitDirectory(Duration timeout) throws InterruptedException {
+        return directory.awaitListed(timeout);
+    }
+
+    /** The broker's address, without credentials, for messages. */
+    public String servers() {
+        return connection.servers();
+    }
+
     public BrokerSamples samples() {
         return samples;
     }

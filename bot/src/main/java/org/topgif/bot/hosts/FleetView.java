@@ -4,16 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.topgif.bot.post.ChatText;
+import org.topgif.bot.post.Shown;
 import org.topgif.config.HostName;
 import org.topgif.fleet.directory.HostDirectory;
+import org.topgif.renderer.FleetGif;
 import org.topgif.renderer.RecordingPlan;
-import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.FleetHost;
 
 /**
  * Which host a request means and whether it can be shown now, decided from what the bot holds in memory (the
@@ -73,6 +76,9 @@ public final class FleetView {
         if (directory.isEmpty()) {
             return new HostResolution.Refused("This bot shows only " + ChatText.escape(own.value()) + ".");
         }
+        if (name.equals(HostName.FLEET)) {
+            return resolveFleet();
+        }
         if (HostName.problem(name).isPresent()) {
             return new HostResolution.Refused("A host name is " + HostName.RULE + ".");
         }
@@ -97,12 +103,30 @@ public final class FleetView {
         return new HostResolution.Remote(host);
     }
 
-    /** Up to {@link #MAX_CHOICES} host names for what the user typed so far: the bot's own first if it fits. */
+    private HostResolution resolveFleet() {
+        if (!reachable.getAsBoolean()) {
+            return new HostResolution.Refused("The fleet's broker is unreachable right now, so the fleet cannot be "
+                    + "shown; /top without host shows " + ChatText.escape(own.value()) + ".");
+        }
+        if (hosts().isEmpty()) {
+            return new HostResolution.Refused("No host has reported to the fleet yet; /top without host shows "
+                    + ChatText.escape(own.value()) + ".");
+        }
+        return new HostResolution.Fleet();
+    }
+
+    /**
+     * Up to {@link #MAX_CHOICES} host names for what the user typed so far: the bot's own first if it fits,
+     * then the whole fleet's "*".
+     */
     public List<String> choices(String typed) {
         String lower = typed == null ? "" : typed.toLowerCase(Locale.ROOT);
         List<String> choices = new ArrayList<>();
         if (own.value().toLowerCase(Locale.ROOT).contains(lower)) {
             choices.add(own.value());
+        }
+        if (directory.isPresent() && (lower.isEmpty() || lower.equals(HostName.FLEET))) {
+            choices.add(HostName.FLEET);
         }
         directory.ifPresent(hosts -> hosts.matching(lower, MAX_CHOICES).stream().map(HostName::value)
                 .filter(name -> !name.equals(own.value())).forEach(choices::add));
@@ -110,8 +134,41 @@ public final class FleetView {
     }
 
     /** The last seconds of a host {@link #resolve} found {@link HostResolution.Remote}, read from the broker. */
-    public CompletableFuture<List<SystemSample>> recent(HostName host, RecordingPlan plan) {
-        return broker.orElseThrow(() -> new IllegalStateException("no fleet")).recent(host, plan);
+    public CompletableFuture<Shown> recent(HostName host, RecordingPlan plan) {
+        return broker().recent(host, plan).thenApply(samples -> new Shown.OneHost(host.value(), samples));
+    }
+
+    /**
+     * The fleet at a glance as {@code plan} draws it: as many hosts as a frame shows, those that report first,
+     * the busiest (load per core) before the others, then the silent ones, most recently heard first; each
+     * reporting host's last seconds are read from the broker.
+     */
+    public CompletableFuture<Shown> overview(RecordingPlan plan) {
+        Instant now = clock.instant();
+        List<HostDirectory.Seen> ranked = new ArrayList<>(hosts());
+        ranked.sort(Comparator.comparing((HostDirectory.Seen seen) -> !reporting(seen))
+                .thenComparing(seen -> reporting(seen) ? -loadPerCore(seen) : 0.0)
+                .thenComparing(HostDirectory.Seen::renewedAt, Comparator.reverseOrder())
+                .thenComparing(seen -> seen.host().value()));
+        List<HostDirectory.Seen> shown = ranked.subList(0, Math.min(ranked.size(), FleetGif.capacity(plan)));
+        int notShown = ranked.size() - shown.size();
+        List<CompletableFuture<FleetHost>> reads = new ArrayList<>();
+        for (HostDirectory.Seen seen : shown) {
+            Duration silentFor = Duration.between(seen.renewedAt(), now);
+            reads.add(reporting(seen) ? broker().recentOrNone(seen.host(), plan)
+                    .thenApply(samples -> new FleetHost(seen.host().value(), samples, silentFor))
+                    : CompletableFuture.completedFuture(new FleetHost(seen.host().value(), List.of(), silentFor)));
+        }
+        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                .thenApply(done -> new Shown.Fleet(reads.stream().map(CompletableFuture::join).toList(), notShown));
+    }
+
+    private static double loadPerCore(HostDirectory.Seen seen) {
+        return seen.entry().load() / Math.max(1, seen.entry().cores());
+    }
+
+    private BrokerSamples broker() {
+        return broker.orElseThrow(() -> new IllegalStateException("no fleet"));
     }
 
     /** The fleet's hosts as the directory has them now; empty without a fleet. */

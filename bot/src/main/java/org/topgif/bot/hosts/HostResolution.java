@@ -13,6 +13,10 @@ public sealed interface HostResolution {
     record Remote(HostName host) implements HostResolution {
     }
 
+    /** Every host of the fleet at a glance. */
+    record Fleet() implements HostResolution {
+    }
+
     /** Not shown; {@code message} is what the user is told, privately, already escaped for chat. */
     record Refused(String message) implements HostResolution {
     }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.topgif.renderer.FleetGif;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.FleetHost;
 import org.topgif.renderer.screen.ScreenOptions;
 
 /**
@@ -42,9 +44,35 @@ public final class GifFitter {
         }
     }
 
+    /**
+     * A fleet overview, at most {@code limitBytes}: as asked if it fits, else with every other frame; empty if
+     * not even one frame fits.
+     */
+    public static Optional<byte[]> fitFleet(List<FleetHost> hosts, int notShown, RecordingPlan plan, long limitBytes) {
+        List<FleetHost> frames = hosts;
+        RecordingPlan current = plan;
+        while (true) {
+            byte[] gif = FleetGif.encode(frames, notShown, current);
+            if (gif.length <= limitBytes) {
+                return Optional.of(gif);
+            }
+            int longest = frames.stream().mapToInt(host -> host.samples().size()).max().orElse(0);
+            if (longest <= 1) {
+                return Optional.empty();
+            }
+            frames = frames.stream().map(host -> new FleetHost(host.name(), everyOther(host.samples()),
+                    host.silentFor())).toList();
+            current = withInterval(current, current.interval().multipliedBy(2));
+        }
+    }
+
+    /** Every other sample, the newest kept: a fleet's hosts stay aligned on it, and one sample stays one. */
     private static List<SystemSample> everyOther(List<SystemSample> samples) {
+        if (samples.size() <= 1) {
+            return samples;
+        }
         List<SystemSample> kept = new ArrayList<>();
-        for (int i = 1; i < samples.size(); i += 2) {
+        for (int i = (samples.size() - 1) % 2; i < samples.size(); i += 2) {
             kept.add(samples.get(i));
         }
         return kept;

@@ -68,20 +68,25 @@ public final class GifPipeline {
     }
 
     /**
-     * The GIF of {@code samples} and its summary, naming {@code slot} when it is a scheduled post's; empty when
+     * The GIF of {@code shown} and its summary, naming {@code slot} when it is a scheduled post's; empty when
      * not even one frame fits the upload limit.
      */
-    public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot) {
-        return render(samples, plan, slot, host);
+    public Optional<RenderedGif> render(Shown shown, RecordingPlan plan, Optional<String> slot) {
+        if (shown instanceof Shown.Fleet fleet) {
+            TopSummary summary = TopSummary.ofFleet(fleet.hosts(), fleet.notShown(), slot);
+            return GifFitter.fitFleet(fleet.hosts(), fleet.notShown(), plan, renders.limitBytes())
+                    .map(gif -> new RenderedGif(gif, summary.message(), summary.altText()));
+        }
+        Shown.OneHost one = (Shown.OneHost) shown;
+        SystemSample last = one.samples().get(one.samples().size() - 1);
+        TopSummary summary = slot.map(label -> TopSummary.at(one.name(), label, last))
+                .orElseGet(() -> TopSummary.of(one.name(), last));
+        return renders.fit(one.samples(), plan).map(gif -> new RenderedGif(gif, summary.message(), summary.altText()));
     }
 
-    /** The same for a host of the fleet: its summary names {@code host}. */
-    public Optional<RenderedGif> render(List<SystemSample> samples, RecordingPlan plan, Optional<String> slot,
-                                        String host) {
-        SystemSample last = samples.get(samples.size() - 1);
-        TopSummary summary = slot.map(label -> TopSummary.at(host, label, last))
-                .orElseGet(() -> TopSummary.of(host, last));
-        return renders.fit(samples, plan).map(gif -> new RenderedGif(gif, summary.message(), summary.altText()));
+    /** This host's samples, as the summary names it. */
+    public Shown.OneHost own(List<SystemSample> samples) {
+        return new Shown.OneHost(host, samples);
     }
 
     /** How many GIFs were drawn since start, as opposed to shared with a request that wanted the same one. */

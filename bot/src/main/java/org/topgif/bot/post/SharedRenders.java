@@ -72,6 +72,11 @@ final class SharedRenders {
         }
     }
 
+    /** The upload limit every GIF is fitted to. */
+    long limitBytes() {
+        return limitBytes;
+    }
+
     /** How many GIFs were drawn, as opposed to shared. */
     long drawn() {
         return drawn.get();

@@ -1,12 +1,15 @@
 package org.topgif.bot.post;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.topgif.renderer.sample.ProcessRow;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.FleetHost;
 import org.topgif.renderer.screen.TopFormats;
 
 /**
@@ -31,6 +34,34 @@ public record TopSummary(String message, String altText) {
     public static TopSummary at(String host, String slot, SystemSample last) {
         return new TopSummary(line(ChatText.escape(host) + " · " + slot, last, ChatText::escape),
                 line(host + " · " + slot, last, name -> name));
+    }
+
+    /**
+     * The line for a fleet overview: "fleet · 3 hosts, 1 not reporting: cache-3 · busiest: db-1 load 1.50, …",
+     * the hosts in the order they are drawn.
+     */
+    public static TopSummary ofFleet(List<FleetHost> hosts, int notShown, Optional<String> slot) {
+        String head = "fleet" + slot.map(label -> " · " + label).orElse("");
+        return new TopSummary(fleetLine(head, hosts, notShown, ChatText::escape),
+                fleetLine(head, hosts, notShown, name -> name));
+    }
+
+    private static String fleetLine(String head, List<FleetHost> hosts, int notShown, UnaryOperator<String> name) {
+        int total = hosts.size() + notShown;
+        StringBuilder line = new StringBuilder(head).append(" · ").append(total).append(total == 1 ? " host" : " hosts");
+        List<String> silent = hosts.stream().filter(host -> !host.reporting()).map(host -> name.apply(host.name()))
+                .toList();
+        if (!silent.isEmpty()) {
+            line.append(", ").append(silent.size()).append(" not reporting: ").append(String.join(", ", silent));
+        }
+        String busiest = hosts.stream().filter(FleetHost::reporting).limit(3)
+                .map(host -> String.format(Locale.ROOT, "%s load %.2f", name.apply(host.name()),
+                        host.samples().get(host.samples().size() - 1).load().oneMinute()))
+                .collect(Collectors.joining(", "));
+        if (!busiest.isEmpty()) {
+            line.append(" · busiest: ").append(busiest);
+        }
+        return TopFormats.ellipsize(line.toString(), MAX_LENGTH);
     }
 
     private static String line(String head, SystemSample last, UnaryOperator<String> name) {

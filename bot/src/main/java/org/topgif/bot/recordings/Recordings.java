@@ -33,8 +33,7 @@ public interface Recordings extends AutoCloseable {
      * history waits for the rest. A history that stopped sampling fails the request instead of holding its
      * thread.
      */
-    static List<SystemSample> await(CompletableFuture<List<SystemSample>> recent, RecordingPlan plan)
-            throws InterruptedException {
+    static <T> T await(CompletableFuture<T> recent, RecordingPlan plan) throws InterruptedException {
         try {
             return recent.get(patience(plan).toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException | TimeoutException stalled) {

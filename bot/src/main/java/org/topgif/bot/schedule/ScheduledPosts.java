@@ -273,7 +273,7 @@ public final class ScheduledPosts {
         Slots slots = slotsOf(spec);
         String label = slots.label(slot);
         RecordingPlan plan = pipeline.plan(options(spec));
-        Optional<GifPipeline.RenderedGif> gif = pipeline.render(samples, plan, Optional.of(label));
+        Optional<GifPipeline.RenderedGif> gif = pipeline.render(pipeline.own(samples), plan, Optional.of(label));
         if (gif.isEmpty()) {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;

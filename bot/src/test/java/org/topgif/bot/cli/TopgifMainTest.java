@@ -9,14 +9,27 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+
+import org.topgif.config.FleetServers;
+import org.topgif.config.FleetSettings;
+import org.topgif.config.HostName;
+import org.topgif.fleet.MadeUpHost;
+import org.topgif.fleet.StoredSamples;
+import org.topgif.fleet.agent.FleetAgent;
+import org.topgif.fleet.nats.NatsServerProcess;
+import org.topgif.renderer.sample.SystemSample;
 
 @Timeout(60)
 class TopgifMainTest {
@@ -80,7 +93,7 @@ class TopgifMainTest {
     void anUnprintableHostNameStopsTheAgentWithOneLineAndExitCode78() {
         assertEquals(78, run(Map.of("TOPGIF_FLEET_URL", "nats://127.0.0.1:1", "TOPGIF_HOST_NAME", "db\n1"), "agent"));
         assertEquals("topgif: bad setting topgif.host-name = \"db\\n1\" (environment variable TOPGIF_HOST_NAME): "
-                + "expected 1 to 100 printable characters\n", err());
+                + "expected " + HostName.RULE + "\n", err());
     }
 
     @Test
@@ -125,6 +138,53 @@ class TopgifMainTest {
             assertEquals(2, reader.getNumImages(true));
             assertEquals(400, reader.read(0).getWidth());
         }
+    }
+
+    @Test
+    void renderFleetDrawsEveryHostTheBrokerHoldsAndSaysSoWhenItHoldsNone(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("fleet.gif");
+        try (NatsServerProcess nats = NatsServerProcess.start(dir.resolve("nats"))) {
+            Map<String, String> environment = Map.of("TOPGIF_FLEET_URL", nats.url(), "TOPGIF_HOST_NAME", "bot-host");
+            assertEquals(1, run(environment, "render", "--fleet", "--out", gif.toString()));
+            assertTrue(err().endsWith("topgif: no host has reported to the fleet's broker at " + nats.url()
+                    + " yet\n"), err());
+            assertTrue(!Files.exists(gif), "nothing written");
+
+            FleetSettings agentSettings = new FleetSettings(FleetServers.parse(nats.url()), Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Duration.ofSeconds(1), Duration.ofMinutes(1), Optional.empty());
+            AtomicInteger ticks = new AtomicInteger();
+            HostName host = new HostName("db-1");
+            try (FleetAgent agent = FleetAgent.start(agentSettings, host, Duration.ofMillis(200),
+                    new FleetAgent.SampleSource() {
+                        @Override
+                        public SystemSample sample() {
+                            return MadeUpHost.sample(ticks.incrementAndGet());
+                        }
+
+                        @Override
+                        public void close() {
+                        }
+                    }, "test", Clock.systemUTC())) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (StoredSamples.of(nats.url(), host) < 10) {
+                    assertTrue(System.nanoTime() < deadline, "the agent's samples are stored");
+                    Thread.sleep(50);
+                }
+                out.reset();
+                assertEquals(0, run(environment, "render", "--fleet", "--out", gif.toString(), "--seconds", "2",
+                        "--interval", "200ms"), err());
+            }
+        }
+        assertTrue(out().startsWith("wrote " + gif + ": 10 frames, 550x350, "), out());
+        var reader = ImageIO.getImageReadersByFormatName("gif").next();
+        try (var in = ImageIO.createImageInputStream(gif.toFile())) {
+            reader.setInput(in);
+            assertEquals(10, reader.getNumImages(true), "the host's last 2 s at 200 ms");
+        }
+        assertEquals(2, run(Map.of(), "render", "--fleet", "--out", gif.toString()));
+        assertTrue(err().endsWith("topgif: render --fleet needs the fleet's broker: set topgif.fleet.url "
+                + "(TOPGIF_FLEET_URL)\n"), err());
     }
 
     @Test

@@ -50,8 +50,8 @@ class TopAnswerTest {
 
     @Test
     void aFleetHostWhoseSamplesTheBrokerDidNotGiveIsNamedInTheApology() {
-        TopAnswer answer = answers.answer(reply, 7, plan, Optional.of(java.util.concurrent.CompletableFuture
-                .failedFuture(new IllegalStateException("the fleet's broker did not answer"))), "db-1.eu");
+        TopAnswer answer = answers.answer(reply, 7, plan, java.util.concurrent.CompletableFuture
+                .failedFuture(new IllegalStateException("the fleet's broker did not answer")), "db-1.eu");
         answer.acknowledged(true);
         answer.run();
         assertEquals(List.of("Sorry, the fleet's broker did not give db\\-1\\.eu's last seconds; try again in a "

@@ -57,13 +57,31 @@ class FleetViewTest {
                 + "/top-hosts lists them."), fleet.resolve("db-2.eu"));
         assertEquals(new HostResolution.Refused("web\\-2 has not reported since <t:" + NOW.minusSeconds(11)
                 .getEpochSecond() + ":R>."), fleet.resolve("web-2"));
-        assertEquals(new HostResolution.Refused("A host name is 1 to 100 printable characters."),
+        assertEquals(new HostResolution.Refused("A host name is 1 to 100 printable characters, not \"*\" alone, which means the "
+                + "whole fleet."),
                 fleet.resolve("x\u0000y"));
         reachable.set(false);
         assertEquals(new HostResolution.Refused("The fleet's broker is unreachable right now, so db\\-1\\.eu cannot be "
                 + "shown; /top without host shows bot\\-host."), fleet.resolve("db-1.eu"));
         assertEquals(new HostResolution.Refused("This bot shows only bot\\-host."),
                 FleetView.alone(OWN).resolve("db-1.eu"));
+    }
+
+    @Test
+    void aStarMeansTheWholeFleetOnceAHostReportedAndIsOfferedAfterTheBotsOwn() {
+        FleetView fleet = view(Optional.empty());
+        assertEquals(new HostResolution.Refused("No host has reported to the fleet yet; /top without host shows "
+                + "bot\\-host."), fleet.resolve("*"));
+        put("db-1", NOW.minusSeconds(60), 10);
+        assertEquals(new HostResolution.Fleet(), fleet.resolve(" * "), "a silent host is shown greyed, not refused");
+        assertEquals(List.of("bot-host", "*", "db-1"), fleet.choices(""));
+        assertEquals(List.of("*"), fleet.choices("*"));
+        assertEquals(List.of("db-1"), fleet.choices("db"));
+        reachable.set(false);
+        assertEquals(new HostResolution.Refused("The fleet's broker is unreachable right now, so the fleet cannot be "
+                + "shown; /top without host shows bot\\-host."), fleet.resolve("*"));
+        assertEquals(new HostResolution.Refused("This bot shows only bot\\-host."), FleetView.alone(OWN).resolve("*"));
+        assertEquals(List.of("bot-host"), FleetView.alone(OWN).choices(""), "no fleet, no star");
     }
 
     @Test

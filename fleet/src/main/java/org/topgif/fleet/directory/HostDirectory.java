@@ -57,6 +57,9 @@ public final class HostDirectory {
     private final OutcomeLog told = new OutcomeLog(LOG);
     private final AtomicReference<NatsKeyValueWatchSubscription> watch = new AtomicReference<>();
 
+    /** Completed once the first watch has replayed the bucket: a one-shot reader waits for it. */
+    private final java.util.concurrent.CompletableFuture<Void> listed = new java.util.concurrent.CompletableFuture<>();
+
     public HostDirectory(Duration forgetAfter, Clock clock) {
         this.forgetAfter = forgetAfter;
         this.clock = clock;
@@ -86,6 +89,19 @@ public final class HostDirectory {
             told.tell("fleet: cannot watch the host directory: " + OutcomeLog.reason(failed));
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits until a watch has listed every entry the bucket held when it started; false if none did within
+     * {@code timeout}, as with a broker that cannot be reached.
+     */
+    public boolean awaitListed(Duration timeout) throws InterruptedException {
+        try {
+            listed.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notYet) {
+            return false;
         }
     }
 
@@ -154,6 +170,7 @@ public final class HostDirectory {
 
         @Override
         public void endOfData() {
+            listed.complete(null);
             told.tell("fleet: the host directory lists " + hosts().size() + " hosts");
         }
     }
