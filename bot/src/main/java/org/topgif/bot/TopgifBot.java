@@ -164,7 +164,7 @@ public final class TopgifBot implements AutoCloseable {
         LOG.info("topgif is ready as {} in {} guilds", jda.getSelfUser().getName(), jda.getGuilds().size());
         ChannelPublisher publisher = new ChannelPublisher(jda);
         ScheduleRunner schedules = new ScheduleRunner(posts -> new ScheduledPosts(settings.schedules(), clock, sleeper,
-                recordings, pipeline, publisher, posts));
+                recordings, hosts, pipeline, publisher, posts));
         jda.addEventListener(new PrivateReportListener(TopSchedulesCommand.NAME, schedules.schedules()::reportFor,
                 callbacks));
         if (hosts.hasFleet()) {

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -22,16 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
-import org.topgif.config.FleetServers;
-import org.topgif.config.FleetSettings;
 import org.topgif.config.HostName;
-import org.topgif.fleet.ProcFixture;
 import org.topgif.fleet.StoredSamples;
 import org.topgif.fleet.agent.FleetAgent;
 import org.topgif.fleet.nats.NatsServerProcess;
-import org.topgif.renderer.sample.CommandLineRedactor;
-import org.topgif.renderer.sample.ProcessSampler;
-import org.topgif.renderer.sample.SystemSample;
 
 /**
  * /top host:…, its autocomplete and /top-hosts, through the real JDA client, the fake Discord, a real
@@ -50,27 +42,7 @@ class FleetTopEndToEndTest {
 
     /** An agent sampling a made-up /proc of its own, whose processes run {@code programs}. */
     private FleetAgent agent(String url, HostName host, String... programs) throws Exception {
-        FleetSettings settings = new FleetSettings(FleetServers.parse(url), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(1),
-                Duration.ofSeconds(3), Optional.empty());
-        ProcFixture proc = new ProcFixture(folder.resolve("proc-" + host.value()), List.of(programs));
-        ProcessSampler sampler = ProcessSampler.ofProcfs(proc.root(), CommandLineRedactor.ENABLED, Optional.empty());
-        return FleetAgent.start(settings, host, INTERVAL, new FleetAgent.SampleSource() {
-            @Override
-            public SystemSample sample() {
-                try {
-                    proc.tick();
-                } catch (java.io.IOException unwritable) {
-                    throw new java.io.UncheckedIOException(unwritable);
-                }
-                return sampler.sample();
-            }
-
-            @Override
-            public void close() {
-                sampler.close();
-            }
-        }, "test", Clock.systemUTC());
+        return ProcAgents.start(folder, url, host, INTERVAL, programs);
     }
 
     private static BotHarness bot(String url) throws Exception {

@@ -25,6 +25,7 @@ import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.topgif.config.ScheduleHost;
 import org.junit.jupiter.api.Timeout;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
@@ -110,11 +111,12 @@ class ScheduledPostsEndToEndTest {
                     assertEquals(0, payload.getObject("allowed_mentions").getArray("parse").length());
                     assertTrue(payload.getBoolean("enforce_nonce"));
                     String nonce = payload.getString("nonce");
-                    assertEquals(SlotNonce.of(channel, Duration.ofMinutes(1), T.plusSeconds(60L * (i + 1))), nonce);
+                    assertEquals(SlotNonce.of(channel, Duration.ofMinutes(1), ScheduleHost.DEFAULT,
+                            T.plusSeconds(60L * (i + 1))), nonce);
                     assertTrue(nonce.length() <= 25, nonce);
                     assertTrue(nonces.add(nonce), "a nonce per slot");
-                    assertEquals(SlotFileName.of(Duration.ofMinutes(1), T.plusSeconds(60L * (i + 1))),
-                            posts.get(i).fileName().orElseThrow());
+                    assertEquals(SlotFileName.of(Duration.ofMinutes(1), ScheduleHost.DEFAULT,
+                            T.plusSeconds(60L * (i + 1))), posts.get(i).fileName().orElseThrow());
                     assertLoopingGif(posts.get(i).file().orElseThrow(), 2);
                 }
             }
@@ -196,7 +198,7 @@ class ScheduledPostsEndToEndTest {
         ManualTime time = new ManualTime(T.plusSeconds(30));
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));
-            discord.failNonce(SlotNonce.of(channel, Duration.ofMinutes(1), T.plusSeconds(60)));
+            discord.failNonce(SlotNonce.of(channel, Duration.ofMinutes(1), ScheduleHost.DEFAULT, T.plusSeconds(60)));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
                 // Up to just before 14:02: the 14:01 post's retries run until its window closes, 14:02 waits.
                 time.runTo(T.plusSeconds(119));
@@ -371,7 +373,8 @@ class ScheduledPostsEndToEndTest {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));
             String hourly = "topgif.schedules = [ { channel = \"" + channel + "\", every = 1h, seconds = 2 } ]";
-            discord.postAsMember(channel, SlotFileName.of(Duration.ofHours(1), T)); // not the bot's: no proof
+            // Not the bot's: no proof.
+            discord.postAsMember(channel, SlotFileName.of(Duration.ofHours(1), ScheduleHost.DEFAULT, T));
             try (BotHarness harness = bot(discord, hourly, new ManualTime(T.plusSeconds(20)), "10m")) {
                 await(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
             }
@@ -469,7 +472,7 @@ class ScheduledPostsEndToEndTest {
                     Instant slot = missed.plus(period.multipliedBy(i));
                     time.runTo(slot.plusSeconds(12));
                     await(() -> discord.channelMessages(channel).stream().anyMatch(m -> fileNameOf(m)
-                            .equals(SlotFileName.of(period, slot))), "the post for " + slot);
+                            .equals(SlotFileName.of(period, ScheduleHost.DEFAULT, slot))), "the post for " + slot);
                 }
                 Thread.sleep(200); // nothing else may follow
                 return discord.channelMessages(channel);
@@ -491,7 +494,7 @@ class ScheduledPostsEndToEndTest {
     /** Each slot once, in order, and no two messages closer than half the period by their timestamps. */
     private static void assertOnePerSlotAndHalfAPeriodApart(List<DataObject> messages, Duration period,
                                                             List<Instant> slots) {
-        assertEquals(slots.stream().map(slot -> SlotFileName.of(period, slot)).toList(),
+        assertEquals(slots.stream().map(slot -> SlotFileName.of(period, ScheduleHost.DEFAULT, slot)).toList(),
                 messages.stream().map(ScheduledPostsEndToEndTest::fileNameOf).toList());
         for (int i = 1; i < messages.size(); i++) {
             Duration gap = Duration.between(madeAt(messages.get(i - 1)), madeAt(messages.get(i)));

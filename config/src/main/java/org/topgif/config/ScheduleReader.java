@@ -18,7 +18,7 @@ import org.topgif.renderer.screen.SortKey;
 final class ScheduleReader {
 
     private static final Set<String> ENTRY_KEYS = Set.of("channel", "every", "offset", "seconds", "sort", "rows",
-            "theme", "silent");
+            "theme", "silent", "host", "mode");
     private static final String CHANNEL = "a text channel id such as \"223456789012345678\"";
 
     private ScheduleReader() {
@@ -40,12 +40,13 @@ final class ScheduleReader {
         if (!channel.isEmpty()) {
             all.add(new ScheduleSpec(settings.wholeNumber("topgif.schedule.channel", CHANNEL),
                     every(settings, "topgif.schedule.every"), Duration.ZERO, limits.secondsDefault(),
-                    recording.screen().sort(), OptionalInt.empty(), recording.theme(), true));
+                    recording.screen().sort(), OptionalInt.empty(), recording.theme(), true,
+                    host(settings, "topgif.schedule.host"), mode(settings, "topgif.schedule.mode")));
         }
-        // The same channel and period named twice (in a file and in the environment) is one schedule.
+        // The same channel, period and host named twice (in a file and in the environment) is one schedule.
         Map<List<Object>, ScheduleSpec> distinct = new LinkedHashMap<>();
         for (ScheduleSpec spec : all) {
-            distinct.putIfAbsent(List.of(spec.channel(), spec.every()), spec);
+            distinct.putIfAbsent(List.of(spec.channel(), spec.every(), spec.host()), spec);
         }
         return new ScheduleSettings(List.copyOf(distinct.values()), zone, grace);
     }
@@ -76,7 +77,21 @@ final class ScheduleReader {
                 : OptionalInt.empty();
         Theme theme = entry.has("theme") ? entry.choice("theme", Theme::parse, Theme.choices()) : recording.theme();
         boolean silent = !entry.has("silent") || entry.bool("silent");
-        return new ScheduleSpec(channel, every, offset, seconds, sort, rows, theme, silent);
+        ScheduleHost host = entry.has("host") ? host(entry, "host") : ScheduleHost.DEFAULT;
+        ScheduleMode mode = entry.has("mode") ? mode(entry, "mode") : ScheduleMode.POST;
+        return new ScheduleSpec(channel, every, offset, seconds, sort, rows, theme, silent, host, mode);
+    }
+
+    private static ScheduleHost host(SettingsReader settings, String key) {
+        String value = settings.string(key, HostName.MAX_LENGTH + 10).trim();
+        if (ScheduleHost.problem(value).isPresent()) {
+            throw settings.bad(key, ScheduleHost.RULE);
+        }
+        return new ScheduleHost(value);
+    }
+
+    private static ScheduleMode mode(SettingsReader settings, String key) {
+        return settings.choice(key, ScheduleMode::parse, ScheduleMode.choices());
     }
 
     private static Duration every(SettingsReader settings, String key) {

@@ -17,9 +17,11 @@ import org.topgif.renderer.screen.SortKey;
  * @param offset  shifts every slot, less than {@code every}
  * @param rows    process rows; empty means as many as the GIF's size holds
  * @param silent  whether the message is sent without a notification (Discord's SUPPRESS_NOTIFICATIONS)
+ * @param host    which host it shows
+ * @param mode    a new message per slot, or one edited in place
  */
 public record ScheduleSpec(long channel, Duration every, Duration offset, int seconds, SortKey sort, OptionalInt rows,
-                           Theme theme, boolean silent) {
+                           Theme theme, boolean silent, ScheduleHost host, ScheduleMode mode) {
 
     public static final Duration SHORTEST = Duration.ofMinutes(1);
     public static final Duration DAY = Duration.ofDays(1);
@@ -33,6 +35,8 @@ public record ScheduleSpec(long channel, Duration every, Duration offset, int se
         Objects.requireNonNull(sort, "sort");
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(theme, "theme");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(mode, "mode");
         if (channel <= 0) {
             throw new IllegalArgumentException("channel must be a channel id: " + channel);
         }

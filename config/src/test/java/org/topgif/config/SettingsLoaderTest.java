@@ -185,15 +185,29 @@ class SettingsLoaderTest {
                 "topgif { schedule-zone = Europe/Berlin, schedules = [ "
                         + "{ channel = \"223456789012345678\", every = 1h, offset = 5m, seconds = 5, sort = mem,"
                         + " rows = 10, theme = light, silent = false },"
-                        + "{ channel = 111, every = 30m } ] }").schedules();
+                        + "{ channel = 111, every = 30m },"
+                        + "{ channel = 111, every = 30m, host = \"*\", mode = edit },"
+                        + "{ channel = 111, every = 30m, host = db-1 } ] }").schedules();
         assertEquals(java.time.ZoneId.of("Europe/Berlin"), schedules.zone());
         assertEquals(java.time.Duration.ofMinutes(2), schedules.grace());
         assertEquals(java.util.List.of(
                 new ScheduleSpec(223456789012345678L, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5), 5,
-                        SortKey.MEM, java.util.OptionalInt.of(10), org.topgif.renderer.raster.Theme.LIGHT, false),
+                        SortKey.MEM, java.util.OptionalInt.of(10), org.topgif.renderer.raster.Theme.LIGHT, false,
+                        ScheduleHost.DEFAULT, ScheduleMode.POST),
                 new ScheduleSpec(111, java.time.Duration.ofMinutes(30), java.time.Duration.ZERO, 12, SortKey.CPU,
-                        java.util.OptionalInt.empty(), org.topgif.renderer.raster.Theme.DARK, true)),
+                        java.util.OptionalInt.empty(), org.topgif.renderer.raster.Theme.DARK, true,
+                        ScheduleHost.DEFAULT, ScheduleMode.POST),
+                new ScheduleSpec(111, java.time.Duration.ofMinutes(30), java.time.Duration.ZERO, 12, SortKey.CPU,
+                        java.util.OptionalInt.empty(), org.topgif.renderer.raster.Theme.DARK, true,
+                        new ScheduleHost("*"), ScheduleMode.EDIT),
+                new ScheduleSpec(111, java.time.Duration.ofMinutes(30), java.time.Duration.ZERO, 12, SortKey.CPU,
+                        java.util.OptionalInt.empty(), org.topgif.renderer.raster.Theme.DARK, true,
+                        new ScheduleHost("db-1"), ScheduleMode.POST)),
                 schedules.schedules());
+        ScheduleSpec fromEnvironment = load(Map.of("TOPGIF_SCHEDULE_CHANNEL", "111", "TOPGIF_SCHEDULE_HOST", "*",
+                "TOPGIF_SCHEDULE_MODE", "edit"), "").schedules().schedules().get(0);
+        assertEquals(new ScheduleHost("*"), fromEnvironment.host());
+        assertEquals(ScheduleMode.EDIT, fromEnvironment.mode());
         assertEquals(java.util.List.of(), load(Map.of(), "").schedules().schedules(), "no channel, no schedule");
     }
 
@@ -210,8 +224,13 @@ class SettingsLoaderTest {
         assertEquals("bad setting topgif.schedules[0].channel = \"ops\" (from application.conf: 1): expected a text "
                 + "channel id such as \"223456789012345678\"", failure(Map.of(), "topgif.schedules = [ { channel = ops } ]"));
         assertEquals("bad setting topgif.schedules[0].chanel (from application.conf: 1): unknown key; expected one of "
-                + "channel, every, offset, rows, seconds, silent, sort, theme",
+                + "channel, every, host, mode, offset, rows, seconds, silent, sort, theme",
                 failure(Map.of(), "topgif.schedules = [ { chanel = 1 } ]"));
+        assertEquals("bad setting topgif.schedules[0].host = \"db\\t1\" (from application.conf: 1): expected "
+                + ScheduleHost.RULE, failure(Map.of(), "topgif.schedules = [ { channel = 1, host = \"db\\t1\" } ]"));
+        assertEquals("bad setting topgif.schedule.mode = \"replace\" (environment variable TOPGIF_SCHEDULE_MODE): "
+                + "expected one of post or edit", failure(Map.of("TOPGIF_SCHEDULE_CHANNEL", "1", "TOPGIF_SCHEDULE_MODE",
+                "replace"), ""));
         assertEquals("bad setting topgif.schedule.every = \"25h\" (environment variable TOPGIF_SCHEDULE_EVERY): "
                 + "expected " + ScheduleSpec.EVERY_RULE,
                 failure(Map.of("TOPGIF_SCHEDULE_CHANNEL", "1", "TOPGIF_SCHEDULE_EVERY", "25h"), ""));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.topgif.bot.schedule.Slots;
+import org.topgif.config.ScheduleMode;
 import org.topgif.config.ScheduleSpec;
 import org.topgif.config.TopgifSettings;
 
@@ -43,7 +44,7 @@ final class SchedulesCommand implements Subcommand {
     public String usage() {
         return """
                   (no options: schedules come from topgif.schedules in application.conf and from
-                   TOPGIF_SCHEDULE_CHANNEL / TOPGIF_SCHEDULE_EVERY; a bad one exits 78)
+                   TOPGIF_SCHEDULE_CHANNEL / _EVERY / _HOST / _MODE; a bad one exits 78)
                 """;
     }
 
@@ -58,9 +59,11 @@ final class SchedulesCommand implements Subcommand {
         Instant now = clock.instant();
         for (int i = 0; i < schedules.size(); i++) {
             ScheduleSpec spec = schedules.get(i);
-            out.printf(Locale.ROOT, "schedule %d: every %s to channel %d, offset %s, %d s, sort %s, %s, theme %s, %s%n",
-                    i + 1, ScheduleSpec.describe(spec.every()), spec.channel(), ScheduleSpec.describe(spec.offset()),
-                    spec.seconds(), spec.sort().userName(),
+            out.printf(Locale.ROOT, "schedule %d: every %s of %s to channel %d, %s, offset %s, %d s, sort %s, %s, "
+                    + "theme %s, %s%n",
+                    i + 1, ScheduleSpec.describe(spec.every()), spec.host().describe(), spec.channel(),
+                    spec.mode() == ScheduleMode.EDIT ? "one message edited in place" : "a new message each time",
+                    ScheduleSpec.describe(spec.offset()), spec.seconds(), spec.sort().userName(),
                     spec.rows().isPresent() ? spec.rows().getAsInt() + " rows" : "rows as the GIF holds",
                     spec.theme().userName(), spec.silent() ? "silent" : "with a notification");
             Slots slots = new Slots(spec.every(), spec.offset(), settings.schedules().zone());

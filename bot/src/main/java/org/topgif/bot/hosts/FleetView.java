@@ -67,6 +67,21 @@ public final class FleetView {
         return own;
     }
 
+    /** Whether a request without a host means a fleet host rather than this one. */
+    public boolean defaultIsRemote() {
+        return defaultHost.isPresent() && !defaultHost.get().equals(own);
+    }
+
+    /**
+     * Waits until the directory holds what the broker holds, up to {@code patience}; at once without a fleet.
+     * For callers off JDA's threads only, such as a schedule just after start-up.
+     */
+    public void awaitDirectory(Duration patience) throws InterruptedException {
+        if (directory.isPresent()) {
+            directory.get().awaitListed(patience);
+        }
+    }
+
     /** The host {@code asked} names (null: the default host), or why it cannot be shown now. */
     public HostResolution resolve(String asked) {
         String name = asked == null ? defaultHost.orElse(own).value() : asked.trim();

@@ -15,15 +15,17 @@ import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.failure.FailureCause;
+import org.topgif.bot.hosts.FleetView;
+import org.topgif.bot.hosts.HostResolution;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.post.Shown;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.ScheduleSettings;
 import org.topgif.config.ScheduleSpec;
 import org.topgif.renderer.RecordingPlan;
-import org.topgif.renderer.sample.SystemSample;
 import org.topgif.renderer.screen.TopFormats;
 
 /**
@@ -46,18 +48,23 @@ public final class ScheduledPosts {
     static final Duration LONGEST_WINDOW = Duration.ofMinutes(10);
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(60);
+    /** How long a fleet host's post waits for the host directory just after start-up. */
+    private static final Duration DIRECTORY_PATIENCE = Duration.ofSeconds(10);
 
     private final ScheduleSettings settings;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Recordings recordings;
+    private final FleetView hosts;
     private final GifPipeline pipeline;
     private final ChannelPublisher publisher;
     private final Executor posts;
     private final Map<ScheduleSpec, String> lastResults = new ConcurrentHashMap<>();
 
+    /** @param hosts the hosts a schedule may show besides this one, and their samples */
     public ScheduledPosts(ScheduleSettings settings, Clock clock, Sleeper sleeper, Recordings recordings,
-                          GifPipeline pipeline, ChannelPublisher publisher, Executor posts) {
+                          FleetView hosts, GifPipeline pipeline, ChannelPublisher publisher, Executor posts) {
+        this.hosts = hosts;
         this.settings = settings;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -94,7 +101,9 @@ public final class ScheduledPosts {
                 continue;
             }
             long next = slotsOf(spec).after(now).getEpochSecond();
-            report.append("• every ").append(ScheduleSpec.describe(spec.every())).append(" to <#")
+            report.append("• every ").append(ScheduleSpec.describe(spec.every()))
+                    .append(spec.host().isDefault() ? "" : " of " + ChatText.escape(spec.host().describe()))
+                    .append(" to <#")
                     .append(spec.channel()).append(">: next <t:").append(next).append(":R> (<t:").append(next)
                     .append(":t>); last: ").append(lastResult(spec).orElse("none yet")).append('\n');
         }
@@ -157,15 +166,43 @@ public final class ScheduledPosts {
         }
     }
 
-    /** Schedules that record for as long share one recording: samples do not depend on how they are drawn. */
+    /**
+     * Schedules of one host that record for as long share one recording: samples do not depend on how they
+     * are drawn.
+     */
     private void dispatch(Instant slot, List<ScheduleSpec> due, boolean missed) {
-        Map<Integer, List<ScheduleSpec>> bySeconds = new LinkedHashMap<>();
+        Map<List<Object>, List<ScheduleSpec>> groups = new LinkedHashMap<>();
         for (ScheduleSpec spec : due) {
-            bySeconds.computeIfAbsent(spec.seconds(), seconds -> new ArrayList<>()).add(spec);
+            groups.computeIfAbsent(List.of(spec.seconds(), spec.host()), key -> new ArrayList<>()).add(spec);
         }
-        for (List<ScheduleSpec> group : bySeconds.values()) {
+        for (List<ScheduleSpec> group : groups.values()) {
             posts.execute(() -> recordAndPost(slot, group, missed));
         }
+    }
+
+    /**
+     * What a group's slot shows as of now: its host's last seconds, from the history or the fleet's broker;
+     * empty when the samples are recorded from now on instead.
+     *
+     * @throws HostNotShown when its host cannot be shown now: silent, unknown, or behind an unreachable broker
+     */
+    private Optional<CompletableFuture<Shown>> recent(ScheduleSpec first, RecordingPlan plan)
+            throws InterruptedException, HostNotShown {
+        if (!first.host().isDefault() || hosts.defaultIsRemote()) {
+            // Just after start-up the directory may not be in memory yet; the host is not unknown for that.
+            hosts.awaitDirectory(DIRECTORY_PATIENCE);
+        }
+        HostResolution target = hosts.resolve(first.host().asked());
+        if (target instanceof HostResolution.Refused refused) {
+            throw new HostNotShown(refused.message());
+        }
+        if (target instanceof HostResolution.Remote remote) {
+            return Optional.of(hosts.recent(remote.host(), plan));
+        }
+        if (target instanceof HostResolution.Fleet) {
+            return Optional.of(hosts.overview(plan));
+        }
+        return recordings.recent(plan).map(samples -> samples.thenApply(pipeline::own));
     }
 
     /**
@@ -175,12 +212,12 @@ public final class ScheduledPosts {
      *               not have it yet and no later slot's post would come too close
      */
     private void recordAndPost(Instant slot, List<ScheduleSpec> group, boolean missed) {
-        List<SystemSample> samples;
+        Shown shown;
         Duration lag;
         List<ScheduleSpec> posting = group;
         try {
             RecordingPlan plan = pipeline.plan(options(group.get(0)));
-            Optional<CompletableFuture<List<SystemSample>>> recent = recordings.recent(plan);
+            Optional<CompletableFuture<Shown>> recent = recent(group.get(0), plan);
             // Without a history every slot's samples are recorded from the slot on, so every post comes later
             // by the recording's length, this one and the next alike.
             lag = recent.isPresent() ? Duration.ZERO : plan.duration();
@@ -190,10 +227,15 @@ public final class ScheduledPosts {
                     return;
                 }
             }
-            samples = recent.isPresent() ? Recordings.await(recent.get(), plan)
-                    : recordings.record(plan, (done, total) -> { });
+            shown = recent.isPresent() ? Recordings.await(recent.get(), plan)
+                    : pipeline.own(recordings.record(plan, (done, total) -> { }));
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
+            return;
+        } catch (HostNotShown refused) {
+            for (ScheduleSpec spec : group) {
+                skip(spec, slotsOf(spec).label(slot), refused.getMessage());
+            }
             return;
         } catch (RuntimeException failed) {
             for (ScheduleSpec spec : posting) {
@@ -203,7 +245,7 @@ public final class ScheduledPosts {
         }
         for (ScheduleSpec spec : posting) {
             try {
-                post(spec, slot, samples, lag, missed);
+                post(spec, slot, shown, lag, missed);
             } catch (InterruptedException stopping) {
                 Thread.currentThread().interrupt();
                 return;
@@ -256,7 +298,7 @@ public final class ScheduledPosts {
             return false;
         }
         ChannelPublisher.Earlier earlier = publisher.findOwnPost(spec.channel(), slot,
-                SlotFileName.of(spec.every(), slot));
+                SlotFileName.of(spec.every(), spec.host(), slot));
         if (earlier instanceof ChannelPublisher.Earlier.Found found) {
             skip(spec, label, "the channel has it already, message " + found.messageId());
             return false;
@@ -268,12 +310,12 @@ public final class ScheduledPosts {
         return true;
     }
 
-    private void post(ScheduleSpec spec, Instant slot, List<SystemSample> samples, Duration lag, boolean missed)
+    private void post(ScheduleSpec spec, Instant slot, Shown shown, Duration lag, boolean missed)
             throws InterruptedException {
         Slots slots = slotsOf(spec);
         String label = slots.label(slot);
         RecordingPlan plan = pipeline.plan(options(spec));
-        Optional<GifPipeline.RenderedGif> gif = pipeline.render(pipeline.own(samples), plan, Optional.of(label));
+        Optional<GifPipeline.RenderedGif> gif = pipeline.render(shown, plan, Optional.of(label));
         if (gif.isEmpty()) {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;
@@ -282,8 +324,8 @@ public final class ScheduledPosts {
         if (closed(spec, label, window)) {
             return;
         }
-        String nonce = SlotNonce.of(spec.channel(), spec.every(), slot);
-        String fileName = SlotFileName.of(spec.every(), slot);
+        String nonce = SlotNonce.of(spec.channel(), spec.every(), spec.host(), slot);
+        String fileName = SlotFileName.of(spec.every(), spec.host(), slot);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             ChannelPublisher.Outcome outcome = publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName);
@@ -310,6 +352,13 @@ public final class ScheduledPosts {
         }
     }
 
+    /** A schedule's host cannot be shown at this slot; the message says why, as chat shows it. */
+    private static final class HostNotShown extends Exception {
+        HostNotShown(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     private void skip(ScheduleSpec spec, String label, String why) {
         lastResults.put(spec, "skipped the " + label + " GIF: " + why);
         LOG.info("{}: skipped {}: {}", describe(spec), label, why);
@@ -325,10 +374,11 @@ public final class ScheduledPosts {
                 false, pipeline.defaultLayout());
     }
 
-    /** "schedule every 1h to channel 123 (guild 456)", for log lines. */
+    /** "schedule every 1h to channel 123 (guild 456)", "schedule every 1h of db-1 to …", for log lines. */
     public String describe(ScheduleSpec spec) {
         long guild = publisher.guildOf(spec.channel());
-        return "schedule every " + ScheduleSpec.describe(spec.every()) + " to channel " + spec.channel()
+        return "schedule every " + ScheduleSpec.describe(spec.every())
+                + (spec.host().isDefault() ? "" : " of " + spec.host().describe()) + " to channel " + spec.channel()
                 + (guild != 0 ? " (guild " + guild + ")" : "");
     }
 

@@ -6,14 +6,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import org.topgif.config.ScheduleHost;
 import org.topgif.config.ScheduleSpec;
 
 /**
  * The attachment name of a schedule's post for one slot, which marks the message as that slot's for good:
  * Discord forgets a nonce after a few minutes, but a message keeps its attachment's name, so a bot that
  * starts again later can read the channel and see that the slot was posted. "top-20261202T140000Z-1h.gif":
- * the slot in UTC and the schedule's period (two schedules of one channel may share a slot). Only letters,
- * digits, '-' and '.', which Discord keeps as they are.
+ * the slot in UTC and the schedule's period (two schedules of one channel may share a slot), and for a
+ * schedule of another host than the default, which one ("…-1h-db-1-k3x9q.gif", "…-1h-fleet.gif"). Only
+ * letters, digits, '-' and '.', which Discord keeps as they are.
  */
 public final class SlotFileName {
 
@@ -23,7 +25,8 @@ public final class SlotFileName {
     private SlotFileName() {
     }
 
-    public static String of(Duration every, Instant slot) {
-        return "top-" + STAMP.format(slot) + "-" + ScheduleSpec.describe(every) + ".gif";
+    public static String of(Duration every, ScheduleHost host, Instant slot) {
+        return "top-" + STAMP.format(slot) + "-" + ScheduleSpec.describe(every)
+                + (host.isDefault() ? "" : "-" + host.fileNamePart()) + ".gif";
     }
 }

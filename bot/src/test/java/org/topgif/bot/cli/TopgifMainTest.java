@@ -225,10 +225,11 @@ class TopgifMainTest {
     @Test
     void schedulesPrintsEachScheduleWithItsNextThreeSlots() {
         assertEquals(0, run(Map.of("TOPGIF_SCHEDULE_CHANNEL", "223456789012345678", "TOPGIF_SCHEDULE_EVERY", "30m",
-                "TOPGIF_SCHEDULE_ZONE", "Europe/Berlin"), "schedules"));
+                "TOPGIF_SCHEDULE_ZONE", "Europe/Berlin", "TOPGIF_SCHEDULE_HOST", "*", "TOPGIF_SCHEDULE_MODE", "edit"),
+                "schedules"));
         List<String> lines = out().lines().toList();
-        assertEquals("schedule 1: every 30m to channel 223456789012345678, offset 0m, 12 s, sort cpu, rows as the GIF "
-                + "holds, theme dark, silent", lines.get(0));
+        assertEquals("schedule 1: every 30m of the fleet to channel 223456789012345678, one message edited in place, "
+                + "offset 0m, 12 s, sort cpu, rows as the GIF holds, theme dark, silent", lines.get(0));
         assertTrue(lines.get(1).matches("  next: (\\d{4}-\\d\\d-\\d\\d \\d\\d:[03]0 CES?T \\(\\d\\d:[03]0 UTC\\)(, )?){3}"),
                 lines.get(1));
         assertEquals("", err());

@@ -1,0 +1,132 @@
+package org.topgif.bot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.topgif.bot.fake.FakeDiscord;
+import org.topgif.bot.fake.RecordedRequest;
+import org.topgif.bot.schedule.SlotFileName;
+import org.topgif.config.HostName;
+import org.topgif.config.ScheduleHost;
+import org.topgif.fleet.StoredSamples;
+import org.topgif.fleet.agent.FleetAgent;
+import org.topgif.fleet.nats.NatsServerProcess;
+
+/**
+ * Schedules of a fleet host and of the whole fleet, through the real JDA client, the fake Discord on a clock
+ * the test moves, a real nats-server and agents sampling made-up /proc folders in real time.
+ */
+@Timeout(120)
+class FleetSchedulesEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Instant T = Instant.parse("2026-12-02T14:00:00Z");
+    private static final HostName DB = new HostName("db-1");
+    private static final HostName WEB = new HostName("web 2");
+
+    @TempDir
+    Path folder;
+
+    private final PrintStream originalErr = System.err;
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void captureLog() {
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        System.setErr(originalErr);
+    }
+
+    private List<String> logLines(String containing) {
+        return log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(containing)).toList();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + WAIT + ": " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    private static String content(RecordedRequest post) {
+        return post.json().orElseThrow().getString("content");
+    }
+
+    @Test
+    void aHostsScheduleAndTheFleetsPostTheirOwnMessagesAndASilentOrUnknownHostIsSkippedWithWhy() throws Exception {
+        ManualTime time = new ManualTime(T.plusSeconds(30));
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
+             FakeDiscord discord = new FakeDiscord(1);
+             FleetAgent db = ProcAgents.start(folder, nats.url(), DB, Duration.ofMillis(200), "postgres")) {
+            FleetAgent web = ProcAgents.start(folder, nats.url(), WEB, Duration.ofMillis(200), "nginx");
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String conf = "topgif.schedules = [ "
+                    + "{ channel = \"" + channel + "\", every = 1m, seconds = 2, host = \"web 2\" }, "
+                    + "{ channel = \"" + channel + "\", every = 1m, seconds = 2, host = \"*\" }, "
+                    + "{ channel = \"" + channel + "\", every = 1m, seconds = 2, host = ghost } ]";
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_FLEET_URL", nats.url(),
+                    "TOPGIF_FLEET_HEARTBEAT", "1s", "TOPGIF_FLEET_FORGET_AFTER", "60s",
+                    "TOPGIF_RECORDING_INTERVAL", "200ms", "TOPGIF_SCHEDULE_GRACE", "0s"), conf,
+                    new InstantRecordings(), time)) {
+                await(() -> StoredSamples.of(nats.url(), WEB) >= 12 && StoredSamples.of(nats.url(), DB) >= 12,
+                        "both hosts' last seconds are stored");
+
+                time.runTo(T.plusSeconds(60));
+                await(() -> discord.storedMessages(channel).size() == 2, "14:01: web 2's post and the fleet's");
+                List<RecordedRequest> first = discord.storedMessages(channel).stream()
+                        .sorted(java.util.Comparator.comparing(FleetSchedulesEndToEndTest::content)).toList();
+                assertTrue(content(first.get(0)).startsWith("fleet · 14:01 UTC · 2 hosts · busiest: "),
+                        content(first.get(0)));
+                assertEquals("top-20261202T140100Z-1m-fleet.gif", first.get(0).fileName().orElseThrow());
+                assertTrue(content(first.get(1)).startsWith("web 2 · 14:01 UTC · load 1.50 1.00 0.50 · top: nginx "),
+                        content(first.get(1)));
+                assertEquals(SlotFileName.of(Duration.ofMinutes(1), new ScheduleHost("web 2"), T.plusSeconds(60)),
+                        first.get(1).fileName().orElseThrow());
+                assertTrue(first.get(1).fileName().orElseThrow().matches("top-20261202T140100Z-1m-web-2-[0-9a-z]{5}\\.gif"),
+                        first.get(1).fileName().orElseThrow());
+                await(() -> !logLines("of ghost to channel").stream().filter(line -> line.contains("skipped")).toList()
+                        .isEmpty(), "the unknown host's skip line");
+                assertTrue(logLines("of ghost to channel").stream().anyMatch(line -> line.contains(
+                        "skipped 14:01 UTC: There is no host ghost in the fleet; did you mean ")),
+                        String.join("\n", logLines("of ghost")));
+
+                web.close();
+                await(() -> harness.bot.schedules().lastResult(harness.bot.schedules().settings().schedules().get(1))
+                        .isPresent(), "the fleet's last result");
+                // Silent for two heartbeats, then it counts as not reporting.
+                Thread.sleep(2_500);
+                time.runTo(T.plusSeconds(120));
+                await(() -> discord.storedMessages(channel).size() == 3, "14:02: the fleet's post only");
+                RecordedRequest fleet = discord.storedMessages(channel).stream()
+                        .filter(post -> content(post).startsWith("fleet · 14:02")).findFirst().orElseThrow();
+                assertTrue(content(fleet).startsWith("fleet · 14:02 UTC · 2 hosts, 1 not reporting: web 2 · "
+                        + "busiest: db\\-1 load 1.50"), content(fleet));
+                await(() -> logLines("of web 2").stream().anyMatch(line -> line.contains("skipped 14:02 UTC")),
+                        "web 2's skip line");
+                assertTrue(logLines("of web 2").stream().anyMatch(line -> line.contains(
+                        "skipped 14:02 UTC: web 2 has not reported since <t:")), String.join("\n", logLines("of web 2")));
+            }
+        }
+    }
+}
