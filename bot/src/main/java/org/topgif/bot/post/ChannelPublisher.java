@@ -47,6 +47,10 @@ public final class ChannelPublisher {
         record Posted(long messageId) implements Outcome {
         }
 
+        /** The message that was in the channel shows the new GIF. */
+        record Edited(long messageId) implements Outcome {
+        }
+
         /** Discord failed (5xx, a dropped connection); the same post may be sent again. */
         record Failed(String reason) implements Outcome {
         }
@@ -140,6 +144,117 @@ public final class ChannelPublisher {
             return new Outcome.Refused(failed.getErrorCode() + " " + failed.getMeaning());
         } catch (RuntimeException dropped) {
             return new Outcome.Failed(FailureCause.describe(dropped));
+        }
+    }
+
+    /** What became of an edit. */
+    public sealed interface Edit {
+        /** The message now shows the new GIF. */
+        record Edited() implements Edit {
+        }
+
+        /** The message is gone (deleted by someone); a new one must be posted. */
+        record Gone() implements Edit {
+        }
+
+        /** Discord failed, or refused; {@code again} says whether trying again may help. */
+        record Failed(String reason, boolean again) implements Edit {
+        }
+    }
+
+    /**
+     * Replaces the content and the GIF of the bot's message {@code messageId}, without mentions. An edit sent
+     * twice leaves the same message, so a retry after a 5xx is safe.
+     */
+    public Edit edit(long channelId, long messageId, GifPipeline.RenderedGif gif, String fileName) {
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return new Edit.Failed("unknown channel, or one the bot cannot see", false);
+        }
+        try {
+            channel.editMessageById(messageId, gif.summary())
+                    .setAttachments(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.altText()))
+                    .setAllowedMentions(ChatText.noMentions())
+                    .complete();
+            return new Edit.Edited();
+        } catch (InsufficientPermissionException missing) {
+            return new Edit.Failed("missing permission " + missing.getPermission().getName(), false);
+        } catch (ErrorResponseException failed) {
+            if (failed.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE) {
+                return new Edit.Gone();
+            }
+            boolean again = failed.isServerError() || FailureCause.isNetwork(failed) || failed.getErrorCode() == -1;
+            return new Edit.Failed(failed.isServerError() ? "HTTP 5xx: " + failed.getMeaning()
+                    : again ? FailureCause.describe(failed) : failed.getErrorCode() + " " + failed.getMeaning(), again);
+        } catch (RuntimeException dropped) {
+            return new Edit.Failed(FailureCause.describe(dropped), true);
+        }
+    }
+
+    /** The bot's messages whose attachment a name test accepts, or why the channel could not be read. */
+    public sealed interface Found {
+        /** Newest first: each message's id and its attachment's name. */
+        record Messages(List<OwnMessage> messages) implements Found {
+        }
+
+        record Unknown(String reason) implements Found {
+        }
+    }
+
+    /** One of the bot's messages with the attachment a search asked for. */
+    public record OwnMessage(long id, String fileName) {
+    }
+
+    /**
+     * The bot's messages among the channel's last {@code pages} x {@link #MESSAGES_READ}, newest first, that
+     * carry an attachment whose name {@code fileName} accepts. Needs Read Message History.
+     */
+    public Found findOwnMessages(long channelId, java.util.function.Predicate<String> fileName, int pages) {
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return new Found.Unknown("unknown channel, or one the bot cannot see");
+        }
+        try {
+            MessageHistory history = channel.getHistory();
+            long self = jda.getSelfUser().getIdLong();
+            List<OwnMessage> found = new ArrayList<>();
+            for (int page = 0; page < pages; page++) {
+                List<Message> messages = history.retrievePast(MESSAGES_READ).complete();
+                for (Message message : messages) {
+                    if (message.getAuthor().getIdLong() != self) {
+                        continue;
+                    }
+                    message.getAttachments().stream().map(Message.Attachment::getFileName).filter(fileName)
+                            .findFirst().ifPresent(name -> found.add(new OwnMessage(message.getIdLong(), name)));
+                }
+                if (messages.size() < MESSAGES_READ) {
+                    break;
+                }
+            }
+            return new Found.Messages(found);
+        } catch (InsufficientPermissionException missing) {
+            return new Found.Unknown("missing permission " + missing.getPermission().getName());
+        } catch (ErrorResponseException failed) {
+            return new Found.Unknown(failed.getErrorCode() + " " + failed.getMeaning());
+        } catch (RuntimeException failed) {
+            return new Found.Unknown(FailureCause.describe(failed));
+        }
+    }
+
+    /** Deletes one of the bot's own messages, which needs no permission: why it could not, or empty. */
+    public Optional<String> delete(long channelId, long messageId) {
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return Optional.of("unknown channel, or one the bot cannot see");
+        }
+        try {
+            channel.deleteMessageById(messageId).complete();
+            return Optional.empty();
+        } catch (ErrorResponseException failed) {
+            return failed.getErrorResponse() == ErrorResponse.UNKNOWN_MESSAGE ? Optional.empty()
+                    : Optional.of(failed.getErrorCode() + " " + failed.getMeaning());
+        } catch (RuntimeException failed) {
+            return Optional.of(FailureCause.describe(failed));
         }
     }
 

@@ -23,6 +23,7 @@ import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.Shown;
 import org.topgif.bot.post.TopOptions;
+import org.topgif.config.ScheduleMode;
 import org.topgif.config.ScheduleSettings;
 import org.topgif.config.ScheduleSpec;
 import org.topgif.renderer.RecordingPlan;
@@ -36,7 +37,8 @@ import org.topgif.renderer.screen.TopFormats;
  * at most 10 minutes), always with the slot's nonce and attachment name, so a slot gets one message whatever
  * Discord answered. A slot missed while the bot was down is posted at start-up only within the grace, only
  * if the channel does not hold it yet, and only in time to keep half a period before the next slot's post;
- * older ones are skipped.
+ * older ones are skipped. A schedule in edit mode shows each slot by editing its one message instead
+ * ({@link StatusMessages}); the same windows and retries apply.
  *
  * <p>Thread-safe: one thread runs {@link #runUntil} and owns the timing; posts run on {@code posts}, so a
  * slow recording or upload never delays another schedule. The last result of each schedule is published in
@@ -58,6 +60,7 @@ public final class ScheduledPosts {
     private final FleetView hosts;
     private final GifPipeline pipeline;
     private final ChannelPublisher publisher;
+    private final StatusMessages statusMessages;
     private final Executor posts;
     private final Map<ScheduleSpec, String> lastResults = new ConcurrentHashMap<>();
 
@@ -71,6 +74,7 @@ public final class ScheduledPosts {
         this.recordings = recordings;
         this.pipeline = pipeline;
         this.publisher = publisher;
+        this.statusMessages = new StatusMessages(publisher);
         this.posts = posts;
     }
 
@@ -297,8 +301,8 @@ public final class ScheduledPosts {
         if (closed(spec, label, windowOf(spec, slot, lag))) {
             return false;
         }
-        ChannelPublisher.Earlier earlier = publisher.findOwnPost(spec.channel(), slot,
-                SlotFileName.of(spec.every(), spec.host(), slot));
+        ChannelPublisher.Earlier earlier = spec.mode() == ScheduleMode.EDIT ? statusShows(spec, slot)
+                : publisher.findOwnPost(spec.channel(), slot, SlotFileName.of(spec.every(), spec.host(), slot));
         if (earlier instanceof ChannelPublisher.Earlier.Found found) {
             skip(spec, label, "the channel has it already, message " + found.messageId());
             return false;
@@ -308,6 +312,23 @@ public final class ScheduledPosts {
                     + "which Discord honours only for a few minutes", describe(spec), label, unknown.reason());
         }
         return true;
+    }
+
+    /** Whether an edited-in-place schedule's message already shows {@code slot}. */
+    private ChannelPublisher.Earlier statusShows(ScheduleSpec spec, Instant slot) {
+        ChannelPublisher.Found found = statusMessages.current(spec, describe(spec));
+        if (found instanceof ChannelPublisher.Found.Unknown unknown) {
+            return new ChannelPublisher.Earlier.Unknown(unknown.reason());
+        }
+        return ((ChannelPublisher.Found.Messages) found).messages().stream()
+                .filter(message -> message.fileName().equals(fileName(spec, slot))).findFirst()
+                .<ChannelPublisher.Earlier>map(message -> new ChannelPublisher.Earlier.Found(message.id()))
+                .orElse(new ChannelPublisher.Earlier.None());
+    }
+
+    private static String fileName(ScheduleSpec spec, Instant slot) {
+        return spec.mode() == ScheduleMode.EDIT ? SlotFileName.status(spec.every(), spec.host(), slot)
+                : SlotFileName.of(spec.every(), spec.host(), slot);
     }
 
     private void post(ScheduleSpec spec, Instant slot, Shown shown, Duration lag, boolean missed)
@@ -325,10 +346,18 @@ public final class ScheduledPosts {
             return;
         }
         String nonce = SlotNonce.of(spec.channel(), spec.every(), spec.host(), slot);
-        String fileName = SlotFileName.of(spec.every(), spec.host(), slot);
+        String fileName = fileName(spec, slot);
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
-            ChannelPublisher.Outcome outcome = publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName);
+            ChannelPublisher.Outcome outcome = spec.mode() == ScheduleMode.EDIT
+                    ? statusMessages.show(spec, describe(spec), gif.get(), nonce, fileName)
+                    : publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName);
+            if (outcome instanceof ChannelPublisher.Outcome.Edited edited) {
+                lastResults.put(spec, "edited the " + label + " GIF into its message");
+                LOG.info("{}: edited the {} GIF{}, {} bytes, into message {}", describe(spec), label,
+                        missed ? " (missed while the bot was down)" : "", gif.get().gif().length, edited.messageId());
+                return;
+            }
             if (outcome instanceof ChannelPublisher.Outcome.Posted posted) {
                 lastResults.put(spec, "posted the " + label + " GIF");
                 LOG.info("{}: posted the {} GIF{}, {} bytes, as message {}", describe(spec), label,

@@ -22,11 +22,35 @@ public final class SlotFileName {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private static final String POST_PREFIX = "top-";
+    private static final String STATUS_PREFIX = "status-";
+    /** "20261202T140000Z". */
+    private static final int STAMP_LENGTH = 16;
+
     private SlotFileName() {
     }
 
     public static String of(Duration every, ScheduleHost host, Instant slot) {
-        return "top-" + STAMP.format(slot) + "-" + ScheduleSpec.describe(every)
-                + (host.isDefault() ? "" : "-" + host.fileNamePart()) + ".gif";
+        return POST_PREFIX + STAMP.format(slot) + suffix(every, host);
+    }
+
+    /**
+     * The attachment name of an edited-in-place schedule's message once it shows {@code slot}:
+     * "status-20261202T140000Z-1h.gif". A prefix of its own, so that the search for the message to edit never
+     * takes one of a post-mode schedule's messages for it.
+     */
+    public static String status(Duration every, ScheduleHost host, Instant slot) {
+        return STATUS_PREFIX + STAMP.format(slot) + suffix(every, host);
+    }
+
+    /** Whether {@code fileName} is a {@link #status} name of this period and host, for any slot. */
+    public static boolean isStatus(Duration every, ScheduleHost host, String fileName) {
+        String suffix = suffix(every, host);
+        return fileName.length() == STATUS_PREFIX.length() + STAMP_LENGTH + suffix.length()
+                && fileName.startsWith(STATUS_PREFIX) && fileName.endsWith(suffix);
+    }
+
+    private static String suffix(Duration every, ScheduleHost host) {
+        return "-" + ScheduleSpec.describe(every) + (host.isDefault() ? "" : "-" + host.fileNamePart()) + ".gif";
     }
 }

@@ -48,6 +48,8 @@ public final class FakeDiscord implements AutoCloseable {
     /** Channel messages as Discord stored them, with the request that made each; guarded by this. */
     private final Map<Long, List<RecordedRequest>> storedByChannel = new HashMap<>();
     private final Map<String, DataObject> messageByNonce = new HashMap<>();
+    /** Edits of channel messages that Discord took; guarded by this. */
+    private final Map<Long, List<RecordedRequest>> editsByChannel = new HashMap<>();
     /** Channel messages as Discord returns them on reading the channel, oldest first; guarded by this. */
     private final Map<Long, List<DataObject>> messagesByChannel = new HashMap<>();
     /** What stamps channel messages' timestamps: the system's, or the clock a test moves; guarded by this. */
@@ -184,9 +186,30 @@ public final class FakeDiscord implements AutoCloseable {
         messagesByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(message);
     }
 
+    /** A message of the bot's with an attachment of that name, as an earlier run of it may have left; its id. */
+    public synchronized String postAsBot(long channel, String fileName) {
+        DataObject sent = DataObject.empty().put("content", "earlier")
+                .put("attachments", DataArray.empty().add(DataObject.empty().put("id", 0).put("filename", fileName)));
+        DataObject message = payloads.message(channel, sent, clock.instant());
+        message.remove("webhook_id");
+        messagesByChannel.computeIfAbsent(channel, id -> new ArrayList<>()).add(message);
+        return message.getString("id");
+    }
+
     /** A channel's messages as Discord would list them, oldest first. */
     public synchronized List<DataObject> channelMessages(long channel) {
         return List.copyOf(messagesByChannel.getOrDefault(channel, List.of()));
+    }
+
+    /** The edits Discord took of a channel's messages, oldest first, each as its request. */
+    public synchronized List<RecordedRequest> editsOf(long channel) {
+        return List.copyOf(editsByChannel.getOrDefault(channel, List.of()));
+    }
+
+    /** Deletes a channel message, as a member with Manage Messages may. */
+    public synchronized void deleteAsMember(long channel, String messageId) {
+        messagesByChannel.getOrDefault(channel, new ArrayList<>())
+                .removeIf(message -> message.getString("id").equals(messageId));
     }
 
     /** The messages stored in a channel, oldest first, each as the request that created it. */
@@ -314,6 +337,26 @@ public final class FakeDiscord implements AutoCloseable {
                 respond(exchange, answer.status, answer.body);
                 return;
             }
+            if ((method.equals("PATCH") || method.equals("DELETE")) && path.matches("channels/\\d+/messages/\\d+")) {
+                String[] parts = path.split("/");
+                RecordedRequest[] recorded = new RecordedRequest[1];
+                String messagePath = path;
+                Optional<DataObject> payload = json;
+                Optional<byte[]> upload = file;
+                Optional<String> uploadName = fileName;
+                java.util.function.IntFunction<RecordedRequest> record = status -> recorded[0] = new RecordedRequest(
+                        method, messagePath, query, headers, payload, upload, uploadName, received, status);
+                Answer answer = method.equals("PATCH")
+                        ? editMessage(Long.parseLong(parts[1]), parts[3], json.orElse(DataObject.empty()), record)
+                        : deleteMessage(Long.parseLong(parts[1]), parts[3], record);
+                requests.add(recorded[0]);
+                if (answer.status == 204) {
+                    exchange.sendResponseHeaders(204, -1);
+                } else {
+                    respond(exchange, answer.status, answer.body);
+                }
+                return;
+            }
             if (method.equals("GET") && path.matches("channels/\\d+/messages")) {
                 Answer answer = channelMessages(Long.parseLong(path.split("/")[1]), query);
                 requests.add(new RecordedRequest(method, path, query, headers, json, file, fileName, received,
@@ -371,8 +414,48 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * An edit of a channel message, as Discord takes it: its content and attachments replaced (the files sent
+     * with the edit become its attachments; an attachment left out is gone), its id kept; 404 Unknown Message
+     * when it was deleted.
+     */
+    private synchronized Answer editMessage(long channel, String id, DataObject payload,
+                                            java.util.function.IntFunction<RecordedRequest> record) {
+        List<DataObject> messages = messagesByChannel.getOrDefault(channel, List.of());
+        for (int i = 0; i < messages.size(); i++) {
+            DataObject old = messages.get(i);
+            if (old.getString("id").equals(id)) {
+                DataObject edited = payloads.message(channel, payload.hasKey("attachments") ? payload
+                        : payload.put("attachments", old.getArray("attachments")), java.time.Instant.parse(
+                        old.getString("timestamp")));
+                edited.put("id", id).put("author", old.getObject("author"))
+                        .put("edited_timestamp", clock.instant().atOffset(java.time.ZoneOffset.UTC).toString())
+                        .remove("webhook_id");
+                if (!payload.hasKey("content")) {
+                    edited.put("content", old.getString("content"));
+                }
+                messages.set(i, edited);
+                RecordedRequest request = record.apply(200);
+                editsByChannel.computeIfAbsent(channel, key -> new ArrayList<>()).add(request);
+                return new Answer(200, edited);
+            }
+        }
+        record.apply(404);
+        return new Answer(404, DataObject.empty().put("message", "Unknown Message").put("code", 10008));
+    }
+
+    private synchronized Answer deleteMessage(long channel, String id,
+                                              java.util.function.IntFunction<RecordedRequest> record) {
+        boolean removed = messagesByChannel.getOrDefault(channel, new ArrayList<>())
+                .removeIf(message -> message.getString("id").equals(id));
+        record.apply(removed ? 204 : 404);
+        return removed ? new Answer(204, DataObject.empty())
+                : new Answer(404, DataObject.empty().put("message", "Unknown Message").put("code", 10008));
+    }
+
+    /**
      * A channel's messages as Discord lists them: with {@code after}, the {@code limit} (1-100, 50 by default)
-     * oldest messages whose id is greater; without, the newest; either way newest first.
+     * oldest messages whose id is greater; with {@code before}, the newest whose id is smaller; without
+     * either, the newest; newest first.
      */
     private synchronized Answer channelMessages(long channel, String query) {
         Map<String, String> parameters = new HashMap<>();
@@ -391,6 +474,11 @@ public final class FakeDiscord implements AutoCloseable {
         if (parameters.containsKey("after")) {
             long after = Long.parseUnsignedLong(parameters.get("after"));
             chosen = all.stream().filter(m -> Long.parseUnsignedLong(m.getString("id")) > after).limit(limit).toList();
+        } else if (parameters.containsKey("before")) {
+            long before = Long.parseUnsignedLong(parameters.get("before"));
+            List<DataObject> older = all.stream().filter(m -> Long.parseUnsignedLong(m.getString("id")) < before)
+                    .toList();
+            chosen = older.subList(Math.max(0, older.size() - limit), older.size());
         } else {
             chosen = all.subList(Math.max(0, all.size() - limit), all.size());
         }
