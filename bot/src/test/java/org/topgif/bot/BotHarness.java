@@ -48,7 +48,8 @@ final class BotHarness implements AutoCloseable {
         return new BotHarness(discord, startBot(discord, extraEnvironment, applicationConf, recordings, time), false);
     }
 
-    private static TopgifBot startBot(FakeDiscord discord, Map<String, String> extraEnvironment,
+    /** A bot against {@code discord} that the caller stops; {@code time} as for {@link #start}. */
+    static TopgifBot startBot(FakeDiscord discord, Map<String, String> extraEnvironment,
                                       String applicationConf, Recordings recordings, ManualTime time) throws Exception {
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("DISCORD_TOKEN", "test.token.value");

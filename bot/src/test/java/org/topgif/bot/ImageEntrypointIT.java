@@ -59,8 +59,11 @@ class ImageEntrypointIT {
      */
     private List<String> entrypoint() throws IOException {
         Path app = Files.createDirectories(dir.resolve("image-app"));
-        Files.copy(ROOT.resolve("bot/target/topgif.jar"), app.resolve("topgif.jar"));
-        Files.copy(ROOT.resolve("jvm/resident.options"), app.resolve("resident.options"));
+        // A second process of one test shares the first's copy.
+        if (!Files.exists(app.resolve("topgif.jar"))) {
+            Files.copy(ROOT.resolve("bot/target/topgif.jar"), app.resolve("topgif.jar"));
+            Files.copy(ROOT.resolve("jvm/resident.options"), app.resolve("resident.options"));
+        }
         for (Path path : List.of(app, app.resolve("topgif.jar"), app.resolve("resident.options"))) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(
                     Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
@@ -111,6 +114,11 @@ class ImageEntrypointIT {
     }
 
     private Process start(Map<String, String> environment, List<String> serviceCommand) throws IOException {
+        return start(environment, serviceCommand, "bot.log");
+    }
+
+    private Process start(Map<String, String> environment, List<String> serviceCommand, String logName)
+            throws IOException {
         Path workdir = Files.createDirectories(dir.resolve("app"));
         Files.setPosixFilePermissions(workdir, PosixFilePermissions.fromString("r-xr-xr-x"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -121,7 +129,7 @@ class ImageEntrypointIT {
         command.addAll(entrypoint());
         command.addAll(serviceCommand);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workdir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("bot.log").toFile());
+                .redirectOutput(dir.resolve(logName).toFile());
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/bin:/bin");
         builder.environment().putAll(environment);
@@ -155,7 +163,8 @@ class ImageEntrypointIT {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what + "\n" + log());
+                throw new AssertionError("not within " + WAIT + ": " + what + "\n"
+                        + (Files.exists(dir.resolve("bot.log")) ? log() : ""));
             }
             Thread.sleep(50);
         }
@@ -289,6 +298,58 @@ class ImageEntrypointIT {
                 assertFalse(log().contains("Exception"), log());
                 assertFalse(log().contains("hunter2-pw"), log());
                 assertTrue(log().contains("publishing samples of prod-db-1"), log());
+            }
+        }
+    }
+
+    @Test
+    void twoBotsOnOneTokenConnectOneAtATimeAndKillingTheActiveOneHandsOverWithinTheLeasesTtl() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1);
+             NatsServerProcess nats = NatsServerProcess.start(Files.createDirectories(dir.resolve("nats")))) {
+            Map<String, String> environment = composeEnvironment(discord);
+            environment.put("DISCORD_TOKEN", "test.token.value");
+            environment.put("TOPGIF_FLEET_URL", nats.url());
+            environment.put("TOPGIF_STANDBY_ENABLED", "true");
+            environment.put("TOPGIF_STANDBY_LEASE_TTL", "5s");
+            Process first = start(environment, composeCommand("topgif"), "first.log");
+            Process second = null;
+            try {
+                await("the first bot is ready", () -> unchecked(() -> Files.readString(dir.resolve("first.log"))
+                        .contains("topgif is ready")));
+                second = start(environment, composeCommand("topgif"), "second.log");
+                Path secondLog = dir.resolve("second.log");
+                await("the second stands by", () -> unchecked(() -> Files.readString(secondLog)
+                        .contains("lease: standing by; the active bot is prod-db-1 pid " + first.pid())));
+                Thread.sleep(10_000); // two TTLs: the standby does not connect
+                assertEquals(1, discord.gatewayOps().stream().filter(op -> op == 2).count(), "one session");
+
+                long killed = System.nanoTime();
+                first.destroyForcibly().waitFor();
+                await("the second takes over", () -> discord.gatewayOps().stream().filter(op -> op == 2).count() == 2);
+                Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+                await("the second is ready", () -> unchecked(() -> Files.readString(secondLog)
+                        .contains("topgif is ready")));
+                System.out.println("kill -9 of the active bot: the standby's gateway session began "
+                        + takeover.toMillis() + " ms later (lease TTL 5000 ms)");
+                assertTrue(takeover.compareTo(Duration.ofMillis(5_000 + 500 + 3_000)) <= 0, takeover.toString());
+                FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 2));
+                try {
+                    await("the new active bot answers", () -> !discord.requests(r -> r.method().equals("PATCH")
+                            && r.isGif() && r.path().contains(top.token())).isEmpty());
+                } catch (AssertionError notAnswered) {
+                    throw new AssertionError(notAnswered.getMessage() + Files.readString(secondLog)
+                            + discord.requests(r -> r.path().contains(top.token()) || r.path().contains("interactions")));
+                }
+                assertEquals(0, sigterm(second));
+                assertTrue(second.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(0, second.exitValue());
+                assertTrue(Files.readString(secondLog).contains("lease: given up for a standby to take"));
+                assertFalse(Files.readString(secondLog).contains("test.token.value"));
+            } finally {
+                first.destroyForcibly();
+                if (second != null) {
+                    second.destroyForcibly();
+                }
             }
         }
     }

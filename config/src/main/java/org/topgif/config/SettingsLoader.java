@@ -144,9 +144,20 @@ public final class SettingsLoader {
         if (history.samples(interval) > RecordingPlan.MAX_FRAMES) {
             throw settings.bad("topgif.history.seconds", "at most " + RecordingPlan.MAX_FRAMES + " samples");
         }
+        FleetSettings fleet = fleet(settings);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
                 command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
-                history, fleet(settings), warnings);
+                history, fleet, standby(settings, fleet), warnings);
+    }
+
+    private static StandbySettings standby(SettingsReader settings, FleetSettings fleet) {
+        boolean enabled = settings.bool("topgif.standby.enabled");
+        if (enabled && !fleet.enabled()) {
+            throw settings.bad("topgif.standby.enabled", "false, or the fleet's broker that keeps the lease: "
+                    + "set topgif.fleet.url");
+        }
+        return new StandbySettings(enabled, settings.durationIn("topgif.standby.lease-ttl",
+                StandbySettings.SHORTEST_TTL, StandbySettings.LONGEST_TTL));
     }
 
     private static FleetSettings fleet(SettingsReader settings) {

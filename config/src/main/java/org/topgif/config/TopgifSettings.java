@@ -17,12 +17,14 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param schedules     the scheduled posts
  * @param host          the watched host's name and where its users' names come from
  * @param history       how much of the recent past the bot keeps to answer /top at once
+ * @param fleet         the fleet's broker, if any, and how to sign in to it
+ * @param standby       whether this bot shares its token with a standby, through a lease in the broker
  * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
                              CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
                              HostSettings host, HistorySettings history, FleetSettings fleet,
-                             List<String> warnings) {
+                             StandbySettings standby, List<String> warnings) {
 
     public TopgifSettings {
         warnings = List.copyOf(warnings);

@@ -297,6 +297,18 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aStandbyNeedsTheFleetsBrokerForItsLeaseAndALeaseOfTwoSecondsToFiveMinutes() {
+        assertEquals(new StandbySettings(false, java.time.Duration.ofSeconds(15)), load(Map.of(), "").standby());
+        assertEquals(new StandbySettings(true, java.time.Duration.ofSeconds(30)), load(Map.of("TOPGIF_FLEET_URL",
+                "nats://nats:4222", "TOPGIF_STANDBY_ENABLED", "true", "TOPGIF_STANDBY_LEASE_TTL", "30s"), "").standby());
+        assertEquals("bad setting topgif.standby.enabled = \"true\" (environment variable TOPGIF_STANDBY_ENABLED): "
+                + "expected false, or the fleet's broker that keeps the lease: set topgif.fleet.url",
+                failure(Map.of("TOPGIF_STANDBY_ENABLED", "true"), ""));
+        assertTrue(failure(Map.of("TOPGIF_STANDBY_LEASE_TTL", "1s"), "").startsWith(
+                "bad setting topgif.standby.lease-ttl = \"1s\""));
+    }
+
+    @Test
     void anOverlongOrUnprintableHostNameIsOneLineNamingTheRule(@TempDir Path dir) throws IOException {
         assertEquals("bad setting topgif.host-name = \"" + "d".repeat(101) + "\" (environment variable "
                 + "TOPGIF_HOST_NAME): expected " + HostName.RULE,

@@ -1,6 +1,7 @@
 package org.topgif.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,7 @@ import org.topgif.config.HostName;
 import org.topgif.config.SecretText;
 import org.topgif.fleet.agent.FleetAgent;
 import org.topgif.fleet.directory.HostDirectory;
+import org.topgif.fleet.lease.BotLease;
 import org.topgif.fleet.nats.FleetConnection;
 import org.topgif.fleet.nats.FleetStreams;
 import org.topgif.fleet.nats.NatsServerProcess;
@@ -135,6 +137,25 @@ class FleetPermissionsTest {
                 assertTrue(directory.find(WEB).isEmpty());
                 assertEquals(4, refusals.get(), "the broker said why, each time");
             }
+        }
+    }
+
+    @Test
+    void theBotKeepsItsLeaseAndNoAgentCanTakeIt() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"), example(), PASSWORDS);
+             BotLease active = new BotLease(FleetConnection.open(as(nats.url(), "topgif-bot", "bot-pw-1"),
+                     "topgif-bot lease"), "the-token", Duration.ofSeconds(2), "bot-host", System::nanoTime);
+             Connection dbAgent = raw(nats.url(), "agent-db-1", "db-pw-2")) {
+            assertTrue(active.acquire(() -> true));
+            java.util.concurrent.CountDownLatch lost = new java.util.concurrent.CountDownLatch(1);
+            active.keep(lost::countDown);
+            JetStreamOptions quick = JetStreamOptions.builder().requestTimeout(Duration.ofMillis(500)).build();
+            assertThrows(Exception.class, () -> dbAgent.jetStream(quick).publish("$KV." + BotLease.BUCKET
+                    + ".bot-x", new byte[] {1}), "an agent writing a lease");
+            // Renewals go on for three TTLs under the example's permissions.
+            assertFalse(lost.await(6, java.util.concurrent.TimeUnit.SECONDS), "the lease was kept");
+            active.release();
+            assertEquals(1, refusals.get());
         }
     }
 }

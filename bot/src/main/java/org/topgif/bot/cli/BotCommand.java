@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.topgif.bot.failure.FailureCause;
+import org.topgif.bot.LeasedBot;
 import org.topgif.bot.TopgifBot;
+import org.topgif.bot.health.HealthFile;
 import org.topgif.bot.hosts.FleetBroker;
 import org.topgif.bot.schedule.Sleeper;
 import org.topgif.bot.recordings.HistoryRecordings;
@@ -23,6 +25,8 @@ import org.topgif.bot.recordings.Recordings;
 import org.topgif.config.DiscordToken;
 import org.topgif.config.HistorySettings;
 import org.topgif.config.TopgifSettings;
+import org.topgif.fleet.lease.BotLease;
+import org.topgif.fleet.nats.FleetConnection;
 import org.topgif.renderer.sample.CommandLineRedactor;
 import org.topgif.renderer.sample.ProcessSampler;
 
@@ -84,20 +88,15 @@ final class BotCommand implements Subcommand {
             err.println("topgif: " + NO_TOKEN);
             return TopgifMain.EXIT_CONFIG;
         }
-        Optional<FleetBroker> fleet = Optional.empty();
-        if (settings.fleet().enabled()) {
-            try {
-                fleet = Optional.of(FleetBroker.connect(settings, Clock.systemUTC()));
-            } catch (java.io.IOException unreadable) {
-                err.println("topgif: the fleet's credentials cannot be used: " + unreadable.getMessage());
-                return TopgifMain.EXIT_CONFIG;
-            }
+        if (settings.standby().enabled()) {
+            return runLeased(token.get(), err);
         }
         TopgifBot bot;
         try {
-            Clock clock = Clock.systemUTC();
-            bot = TopgifBot.start(settings, token.get(), recordings(), settings.host().name().value(), fleet, clock,
-                    Sleeper.on(clock));
+            bot = start(token.get());
+        } catch (java.io.IOException unreadable) {
+            err.println("topgif: the fleet's credentials cannot be used: " + unreadable.getMessage());
+            return TopgifMain.EXIT_CONFIG;
         } catch (InvalidTokenException refused) {
             err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
             return TopgifMain.EXIT_FAILED;
@@ -125,5 +124,73 @@ final class BotCommand implements Subcommand {
         });
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** A bot of its own: its own sampling and its own connection to the fleet's broker, if any. */
+    private TopgifBot start(DiscordToken token) throws java.io.IOException, InterruptedException {
+        Optional<FleetBroker> fleet = settings.fleet().enabled()
+                ? Optional.of(FleetBroker.connect(settings, Clock.systemUTC())) : Optional.empty();
+        Clock clock = Clock.systemUTC();
+        return TopgifBot.start(settings, token, recordings(), settings.host().name().value(), fleet, clock,
+                Sleeper.on(clock));
+    }
+
+    /**
+     * Runs the bot only while it holds the lease in the fleet's broker, standing by otherwise; a stop gives
+     * the lease up. A term that cannot start (Discord unreachable, the token refused) ends the process, and
+     * its restart policy brings it back as a standby.
+     */
+    private int runLeased(DiscordToken token, PrintStream err) throws InterruptedException {
+        BotLease lease;
+        try {
+            lease = new BotLease(FleetConnection.open(settings.fleet(), "topgif-bot-lease " + settings.host().name()),
+                    token.value(), settings.standby().leaseTtl(), settings.host().name() + " pid "
+                    + ProcessHandle.current().pid(), System::nanoTime);
+        } catch (java.io.IOException unreadable) {
+            err.println("topgif: the fleet's credentials cannot be used: " + unreadable.getMessage());
+            return TopgifMain.EXIT_CONFIG;
+        }
+        Duration grace = settings.rateLimit().shutdownGrace();
+        Runnable standingBy = settings.host().healthFile().map(file -> standbyHealth(file, lease))
+                .orElse(() -> { });
+        LeasedBot leased = new LeasedBot(lease, () -> {
+            try {
+                return start(token);
+            } catch (java.io.IOException unreadable) {
+                throw new IllegalStateException("the fleet's credentials cannot be used: " + unreadable.getMessage());
+            }
+        }, grace, settings.standby().leaseTtl(), standingBy);
+        StopSignals.install(() -> {
+            try {
+                leased.stop(grace.plusSeconds(5));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            leased.run();
+        } catch (InvalidTokenException refused) {
+            err.println("topgif: Discord refused the token (check DISCORD_TOKEN)");
+            return TopgifMain.EXIT_FAILED;
+        } catch (RuntimeException failed) {
+            err.println("topgif: the bot could not start: " + FailureCause.describe(failed));
+            return TopgifMain.EXIT_FAILED;
+        }
+        // Stopped by a signal: its handler ends the process once the stop is done.
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** While standing by, healthy as long as the broker that keeps the lease answers; written every 30 s. */
+    private static Runnable standbyHealth(java.nio.file.Path file, BotLease lease) {
+        HealthFile health = new HealthFile(file, java.nio.file.Path.of("/proc"));
+        long[] last = {Long.MIN_VALUE};
+        return () -> {
+            long now = System.nanoTime();
+            if (last[0] == Long.MIN_VALUE || now - last[0] >= HealthFile.REFRESH.toNanos()) {
+                last[0] = now;
+                health.refresh(lease::reachable, Clock.systemUTC());
+            }
+        };
     }
 }
