@@ -18,7 +18,9 @@ import org.topgif.config.ScheduleSpec;
  * older message of the same schedule found there is deleted, so the channel never shows two; one that was
  * deleted is posted anew with the slot's nonce.
  *
- * <p>Thread-safe: what is remembered is in a concurrent map; one schedule's slots never run at once.
+ * <p>Thread-safe: what is remembered is in a concurrent map, and each schedule's finding, editing and posting
+ * run under a lock of its own, so that a slot's post that is still being answered and the next slot's edit
+ * (which a slow Discord can bring together) never both find no message and post one each.
  */
 final class StatusMessages {
 
@@ -28,6 +30,7 @@ final class StatusMessages {
 
     private final ChannelPublisher publisher;
     private final Map<ScheduleSpec, ChannelPublisher.OwnMessage> known = new ConcurrentHashMap<>();
+    private final Map<ScheduleSpec, Object> locks = new ConcurrentHashMap<>();
 
     StatusMessages(ChannelPublisher publisher) {
         this.publisher = publisher;
@@ -39,6 +42,16 @@ final class StatusMessages {
      * @param describe the schedule in words, for the log line of a double that is deleted
      */
     ChannelPublisher.Found current(ScheduleSpec spec, String describe) {
+        synchronized (lockOf(spec)) {
+            return find(spec, describe);
+        }
+    }
+
+    private Object lockOf(ScheduleSpec spec) {
+        return locks.computeIfAbsent(spec, key -> new Object());
+    }
+
+    private ChannelPublisher.Found find(ScheduleSpec spec, String describe) {
         ChannelPublisher.OwnMessage remembered = known.get(spec);
         if (remembered != null) {
             return new ChannelPublisher.Found.Messages(List.of(remembered));
@@ -65,7 +78,14 @@ final class StatusMessages {
      */
     ChannelPublisher.Outcome show(ScheduleSpec spec, String describe, GifPipeline.RenderedGif gif, String nonce,
                                   String fileName) {
-        ChannelPublisher.Found current = current(spec, describe);
+        synchronized (lockOf(spec)) {
+            return showLocked(spec, describe, gif, nonce, fileName);
+        }
+    }
+
+    private ChannelPublisher.Outcome showLocked(ScheduleSpec spec, String describe, GifPipeline.RenderedGif gif,
+                                                String nonce, String fileName) {
+        ChannelPublisher.Found current = find(spec, describe);
         if (current instanceof ChannelPublisher.Found.Unknown unknown) {
             return new ChannelPublisher.Outcome.Failed("cannot read the channel to find the message to edit: "
                     + unknown.reason());
