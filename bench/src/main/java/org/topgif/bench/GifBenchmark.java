@@ -22,6 +22,7 @@ import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
+import org.topgif.renderer.FleetGif;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.gif.AnimatedGifWriter;
 import org.topgif.renderer.gif.GifPalette;
@@ -99,6 +100,13 @@ public final class GifBenchmark {
         report.printf(Locale.ROOT, "same samples, compact layout: %d bytes%ncompact-vs-wide-bytes: %.3fx%n",
                 compact.length, (double) compact.length / steady.length);
         report.printf(Locale.ROOT, "encode-speed-vs-imageio: %.1fx%n", theirsMs / oursMs);
+        byte[] fleet = FleetGif.encode(FleetOfThisHost.of(samples), 0, new RecordingPlan(plan.duration(),
+                plan.interval(), 550, 350, Theme.DARK, 0, plan.screen()));
+        Path fleetFile = out.resolveSibling(out.getFileName() + ".fleet.gif");
+        Files.write(fleetFile, fleet);
+        report.printf(Locale.ROOT, "same samples as a fleet of 6 hosts, 1 silent, 550x350: %d bytes%n", fleet.length);
+        gifsicleSize(fleetFile).ifPresent(size -> report.printf(Locale.ROOT,
+                "gifsicle -O3 of it:       %7d bytes%nfleet-vs-gifsicle-O3: %.2fx%n", size, (double) fleet.length / size));
     }
 
     private List<SystemSample> recordSamples() throws IOException, InterruptedException {

@@ -25,6 +25,8 @@ import org.topgif.renderer.screen.ScreenLayout;
 import org.topgif.renderer.screen.ScreenLine;
 import org.topgif.renderer.screen.ScreenOptions;
 import org.topgif.renderer.screen.Field;
+import org.topgif.renderer.screen.FleetHost;
+import org.topgif.renderer.screen.FleetLayout;
 import org.topgif.renderer.screen.Fields;
 import org.topgif.renderer.screen.Layout;
 
@@ -33,7 +35,8 @@ import org.topgif.renderer.screen.Layout;
  * standing in for the reader. Draws one sample of this host at the old and the new default size and options,
  * and in the compact layout; scales each frame to the width a viewer sees (ImageMagick's convert), reads it back
  * with tesseract and prints the share of process rows whose first column (PID, or %CPU in the compact layout)
- * and whose COMMAND text were read back correctly.
+ * and whose COMMAND text were read back correctly; and the fleet overview, with the share of host names and
+ * process names read back.
  */
 public final class LegibilityBenchmark {
 
@@ -88,6 +91,58 @@ public final class LegibilityBenchmark {
         measure("550x350, top's fields fitted, names", "new", 550, 350, all, sample);
         measure("320x350, compact", "compact", Layout.COMPACT.frameWidth(550), 350, all.withLayout(Layout.COMPACT),
                 sample);
+        measureFleet(sample);
+    }
+
+    /**
+     * The fleet overview at 550x350: six made-up hosts from this host's sample, one of them silent; the share
+     * of host names and of the process names shown that are read back.
+     */
+    private void measureFleet(SystemSample sample) throws IOException, InterruptedException {
+        FrameRasterizer rasterizer = new FrameRasterizer(DESKTOP_MAX_WIDTH, DESKTOP_MAX_HEIGHT, Theme.DARK);
+        FleetLayout layout = new FleetLayout(FleetOfThisHost.of(List.of(sample)), 0, rasterizer.columns(),
+                rasterizer.lines(), ScreenOptions.defaults().sort());
+        Path png = folder.resolve("fleet.png");
+        ImageIO.write(toImage(rasterizer.draw(layout.screen(0), 0, 1), Theme.DARK.mutedPalette().colours()), "png",
+                png.toFile());
+        List<String> hosts = new ArrayList<>();
+        List<String> processes = new ArrayList<>();
+        for (FleetHost host : layout.shown()) {
+            hosts.add(host.name());
+        }
+        for (ScreenLine line : layout.screen(0).lines()) {
+            // A process line: a figure, then the name; two blocks side by side.
+            for (String half : line.text().split(" {2,}(?=\\s*\\d)")) {
+                String[] words = half.trim().split("\\s+", 2);
+                if (words.length == 2 && words[0].matches("\\d+\\.\\d") && !words[1].contains("…")) {
+                    processes.add(words[1].trim());
+                }
+            }
+        }
+        for (int shown : shownWidths(DESKTOP_MAX_WIDTH)) {
+            for (int ratio : shown == DESKTOP_MAX_WIDTH ? List.of(1) : List.of(1, PHONE_PIXEL_RATIO)) {
+                int pixels = shown * ratio;
+                Path scaled = folder.resolve("fleet-" + pixels + ".png");
+                run("convert", png.toString(), "-resize", pixels + "x", scaled.toString());
+                String read = run("tesseract", scaled.toString(), "-", "--psm", "6");
+                long hostsRead = hosts.stream().filter(name -> read.contains(name)).count();
+                long processesRead = processes.stream().filter(name -> contains(read, name)).count();
+                report.printf(Locale.ROOT, "%-38s %-16s %4d px wide: hosts %d/%d (%3.0f%%), processes %2d/%d (%3.0f%%)%n",
+                        "550x350, fleet of 6, 1 silent", shown == DESKTOP_MAX_WIDTH ? "desktop"
+                                : "phone " + shown + (ratio == 1 ? "" : " @" + ratio + "x"), shown, hostsRead,
+                        hosts.size(), 100.0 * hostsRead / hosts.size(), processesRead, processes.size(),
+                        100.0 * processesRead / Math.max(1, processes.size()));
+            }
+        }
+    }
+
+    /** The widths a frame {@code width} wide is shown at: on the desktop, then in each phone column. */
+    private List<Integer> shownWidths(int width) {
+        List<Integer> widths = new ArrayList<>(List.of(width));
+        for (int phone : phoneWidths) {
+            widths.add(Math.min(width, phone));
+        }
+        return widths;
     }
 
     private void measure(String label, String name, int width, int height, ScreenOptions asked, SystemSample sample)

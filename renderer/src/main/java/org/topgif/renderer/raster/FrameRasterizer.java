@@ -107,9 +107,8 @@ public final class FrameRasterizer {
                     cut = false;
                 }
             }
-            // The column-title bar runs the full width, like top's reverse-video line; a bar that shares its
-            // line with other spans, such as a fleet host's name, keeps its own width.
-            if (line.spans().size() == 1 && line.spans().get(0).style() == CellStyle.COLUMN_HEADER) {
+            // The column-title bar runs the full width, like top's reverse-video line.
+            if (!line.spans().isEmpty() && line.spans().get(0).style() == CellStyle.COLUMN_HEADER) {
                 byte[] blank = cell(' ', CellStyle.COLUMN_HEADER);
                 for (; column < maxColumns; column++) {
                     blit(blank, pixels, MARGIN + column * cw, top);

@@ -112,8 +112,6 @@ public final class FleetLayout {
                     }
                     spans.addAll(blocks.get(index * BLOCK_LINES + line));
                 }
-                // A trailing span keeps a lone name bar from running the full width as the column titles do.
-                spans.add(new Span("", CellStyle.NORMAL));
                 screen.add(new ScreenLine(spans));
             }
         }
@@ -160,7 +158,7 @@ public final class FleetLayout {
         String load = " load " + TextLine.decimal(sample.load().oneMinute(), 2);
         String name = TopFormats.ellipsize(host.name(), Math.max(1, width - load.length()));
         block.add(List.of(new Span(pad(name + " ".repeat(Math.max(0, width - name.length() - load.length())) + load,
-                width), CellStyle.COLUMN_HEADER)));
+                width), CellStyle.HEADER)));
         block.add(bars(sample, width));
         List<ProcessRow> rows = byPid(sample, pids);
         for (int i = 0; i < PROCESSES; i++) {
