@@ -14,7 +14,7 @@ import org.topgif.config.ScheduleSpec;
  * Discord forgets a nonce after a few minutes, but a message keeps its attachment's name, so a bot that
  * starts again later can read the channel and see that the slot was posted. "top-20261202T140000Z-1h.gif":
  * the slot in UTC and the schedule's period (two schedules of one channel may share a slot), and for a
- * schedule of another host than the default, which one ("…-1h-db-1-k3x9q.gif", "…-1h-fleet.gif"). Only
+ * schedule of another host than the default, which one ("…-1h-db-1-1kzb5.gif", "…-1h-fleet.gif"). Only
  * letters, digits, '-' and '.', which Discord keeps as they are.
  */
 public final class SlotFileName {
