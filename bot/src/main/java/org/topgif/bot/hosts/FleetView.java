@@ -154,19 +154,28 @@ public final class FleetView {
     }
 
     /**
-     * The fleet at a glance as {@code plan} draws it: as many hosts as a frame shows, those that report first,
-     * the busiest (load per core) before the others, then the silent ones, most recently heard first; each
-     * reporting host's last seconds are read from the broker.
+     * The fleet at a glance as {@code plan} draws it, as many hosts as a frame shows: the busiest reporting
+     * hosts (load per core) first, then those that stopped reporting, most recently heard first. Silent hosts
+     * may take up to half the blocks however busy the others are, so that a host in trouble is never left
+     * out for busy ones. Each reporting host's last seconds are read from the broker.
      */
     public CompletableFuture<Shown> overview(RecordingPlan plan) {
         Instant now = clock.instant();
-        List<HostDirectory.Seen> ranked = new ArrayList<>(hosts());
-        ranked.sort(Comparator.comparing((HostDirectory.Seen seen) -> !reporting(seen))
-                .thenComparing(seen -> reporting(seen) ? -loadPerCore(seen) : 0.0)
-                .thenComparing(HostDirectory.Seen::renewedAt, Comparator.reverseOrder())
+        List<HostDirectory.Seen> busy = new ArrayList<>();
+        List<HostDirectory.Seen> silent = new ArrayList<>();
+        for (HostDirectory.Seen seen : hosts()) {
+            (reporting(seen) ? busy : silent).add(seen);
+        }
+        busy.sort(Comparator.comparingDouble((HostDirectory.Seen seen) -> -loadPerCore(seen))
                 .thenComparing(seen -> seen.host().value()));
-        List<HostDirectory.Seen> shown = ranked.subList(0, Math.min(ranked.size(), FleetGif.capacity(plan)));
-        int notShown = ranked.size() - shown.size();
+        silent.sort(Comparator.comparing(HostDirectory.Seen::renewedAt, Comparator.reverseOrder())
+                .thenComparing(seen -> seen.host().value()));
+        int capacity = FleetGif.capacity(plan);
+        int silentShown = Math.min(silent.size(), Math.max(capacity / 2, capacity - busy.size()));
+        List<HostDirectory.Seen> shown = new ArrayList<>(busy.subList(0, Math.min(busy.size(),
+                capacity - silentShown)));
+        shown.addAll(silent.subList(0, silentShown));
+        int notShown = busy.size() + silent.size() - shown.size();
         List<CompletableFuture<FleetHost>> reads = new ArrayList<>();
         for (HostDirectory.Seen seen : shown) {
             Duration silentFor = Duration.between(seen.renewedAt(), now);

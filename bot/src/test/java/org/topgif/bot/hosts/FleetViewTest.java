@@ -10,14 +10,24 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 import io.nats.client.api.KeyValueOperation;
 import org.junit.jupiter.api.Test;
+import org.topgif.bot.post.Shown;
+import org.topgif.config.FleetServers;
+import org.topgif.config.FleetSettings;
 import org.topgif.config.HostName;
 import org.topgif.fleet.HostToken;
 import org.topgif.fleet.directory.HostDirectory;
+import org.topgif.fleet.nats.FleetConnection;
+import org.topgif.fleet.nats.SampleStream;
 import org.topgif.fleet.wire.HostEntry;
 import org.topgif.fleet.wire.HostEntryCodec;
+import org.topgif.renderer.RecordingPlan;
+import org.topgif.renderer.raster.Theme;
+import org.topgif.renderer.screen.FleetHost;
+import org.topgif.renderer.screen.ScreenOptions;
 
 class FleetViewTest {
 
@@ -82,6 +92,51 @@ class FleetViewTest {
                 + "shown; /top without host shows bot\\-host."), fleet.resolve("*"));
         assertEquals(new HostResolution.Refused("This bot shows only bot\\-host."), FleetView.alone(OWN).resolve("*"));
         assertEquals(List.of("bot-host"), FleetView.alone(OWN).choices(""), "no fleet, no star");
+    }
+
+    private void put(String host, Instant at, double load) {
+        HostName name = new HostName(host);
+        directory.take(HostToken.of(name).value(), KeyValueOperation.PUT, new HostEntryCodec().encode(
+                new HostEntry(name, 8, 16_000_000, 10, load, "1", at)), at);
+    }
+
+    /** The overview's hosts in drawn order, and how many were left out. */
+    private String overviewOf(int busy, int silent) throws Exception {
+        for (int i = 1; i <= busy; i++) {
+            put("busy-" + i, NOW, (double) i);
+        }
+        for (int i = 1; i <= silent; i++) {
+            put("silent-" + i, NOW.minusSeconds(60L * i), 9.0);
+        }
+        // A broker that is never there: every read fails, and the overview greys the host instead of failing.
+        FleetSettings nowhere = new FleetSettings(FleetServers.parse("nats://127.0.0.1:1"), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Duration.ofSeconds(1), Duration.ofMinutes(1), Optional.empty());
+        try (FleetConnection connection = FleetConnection.open(nowhere, "test")) {
+            FleetView fleet = new FleetView(OWN, Optional.empty(), Optional.of(directory), reachable::get,
+                    Duration.ofSeconds(10), clock, Optional.of(new BrokerSamples(new SampleStream(connection),
+                    Runnable::run)));
+            Shown.Fleet shown = (Shown.Fleet) fleet.overview(new RecordingPlan(Duration.ofSeconds(2),
+                    Duration.ofSeconds(1), 550, 350, Theme.DARK, 0, ScreenOptions.defaults())).get();
+            return shown.hosts().stream().map(FleetHost::name).collect(Collectors.joining(" ")) + " +"
+                    + shown.notShown();
+        }
+    }
+
+    @Test
+    void theOverviewShowsTheBusiestHostsAndKeepsUpToHalfItsBlocksForSilentOnes() throws Exception {
+        assertEquals("busy-6 busy-5 busy-4 silent-1 silent-2 silent-3 +3", overviewOf(6, 3),
+                "six blocks at 550x350: the three busiest, and the three silent, most recently heard first");
+    }
+
+    @Test
+    void aSilentHostIsShownHoweverBusyTheOthersAre() throws Exception {
+        assertEquals("busy-8 busy-7 busy-6 busy-5 busy-4 silent-1 +3", overviewOf(8, 1));
+    }
+
+    @Test
+    void silentHostsTakeTheBlocksBusyOnesLeave() throws Exception {
+        assertEquals("busy-2 busy-1 silent-1 silent-2 silent-3 silent-4 +1", overviewOf(2, 5));
     }
 
     @Test
