@@ -70,7 +70,8 @@ public final class TopCommand {
                                 "true: record the next seconds (you wait) instead of showing the last ones"),
                         layout);
         if (fleet) {
-            command.addOptions(new OptionData(OptionType.STRING, HOST, "Which host of the fleet (default: this bot's)")
+            command.addOptions(new OptionData(OptionType.STRING, HOST,
+                    "Which host of the fleet, or * for all of them at a glance (default: this bot's)")
                     .setMaxLength(HostName.MAX_LENGTH)
                     .setAutoComplete(true));
         }
