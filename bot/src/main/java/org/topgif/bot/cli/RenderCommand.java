@@ -130,7 +130,7 @@ final class RenderCommand implements Subcommand {
 
     /** The fleet's hosts as the broker holds them now, drawn as /top host:* draws them. */
     private byte[] drawFleet(RecordingPlan plan) throws CommandFailure, InterruptedException {
-        try (FleetBroker broker = FleetBroker.connect(settings, Clock.systemUTC())) {
+        try (FleetBroker broker = FleetBroker.connectToRead(settings, Clock.systemUTC())) {
             if (!broker.awaitDirectory(BROKER_PATIENCE)) {
                 throw new CommandFailure("the fleet's broker at " + broker.servers() + " did not answer within "
                         + BROKER_PATIENCE.toSeconds() + " s");

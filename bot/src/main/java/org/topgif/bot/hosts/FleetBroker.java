@@ -48,8 +48,22 @@ public final class FleetBroker implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Connects in the background: a broker that is down now is retried, and the bot starts meanwhile. */
+    /**
+     * Connects in the background: a broker that is down now is retried, and the bot starts meanwhile. The bot
+     * makes the stores, or brings their limits in line with its settings, on every connect.
+     */
     public static FleetBroker connect(TopgifSettings settings, Clock clock) throws IOException, InterruptedException {
+        return connect(settings, clock, true);
+    }
+
+    /** The same for a one-shot reader, such as {@code render --fleet}, which leaves the stores as the bot made them. */
+    public static FleetBroker connectToRead(TopgifSettings settings, Clock clock)
+            throws IOException, InterruptedException {
+        return connect(settings, clock, false);
+    }
+
+    private static FleetBroker connect(TopgifSettings settings, Clock clock, boolean manageStores)
+            throws IOException, InterruptedException {
         Duration interval = settings.recording().interval();
         // The stream reaches as far back as the history, and at least as far as the longest /top.
         Duration reach = Duration.ofSeconds(Math.max(settings.history().seconds(), settings.command().secondsMax()));
@@ -57,16 +71,18 @@ public final class FleetBroker implements AutoCloseable {
         FleetConnection connection = FleetConnection.open(settings.fleet(), "topgif-bot "
                 + settings.host().name());
         OutcomeLog stores = new OutcomeLog(LOG);
-        connection.whenConnected(connected -> {
-            try {
-                FleetStreams.ensure(connected, reach, samplesPerHost, settings.fleet().forgetAfter());
-                stores.tell("fleet: the samples' stream keeps " + reach.toSeconds() + " s; the host directory "
-                        + "forgets a host after " + settings.fleet().forgetAfter().toSeconds() + " s");
-            } catch (IOException | io.nats.client.JetStreamApiException | RuntimeException failed) {
-                stores.tell("fleet: cannot set up the samples' stream and host directory: "
-                        + OutcomeLog.reason(failed));
-            }
-        });
+        if (manageStores) {
+            connection.whenConnected(connected -> {
+                try {
+                    FleetStreams.ensure(connected, reach, samplesPerHost, settings.fleet().forgetAfter());
+                    stores.tell("fleet: the samples' stream keeps " + reach.toSeconds() + " s; the host directory "
+                            + "forgets a host after " + settings.fleet().forgetAfter().toSeconds() + " s");
+                } catch (IOException | io.nats.client.JetStreamApiException | RuntimeException failed) {
+                    stores.tell("fleet: cannot set up the samples' stream and host directory: "
+                            + OutcomeLog.reason(failed));
+                }
+            });
+        }
         HostDirectory directory = new HostDirectory(settings.fleet().forgetAfter(), clock);
         directory.watch(connection);
         ExecutorService reads = Executors.newFixedThreadPool(READERS, job -> {

@@ -28,6 +28,8 @@ import org.topgif.config.HostName;
 import org.topgif.fleet.MadeUpHost;
 import org.topgif.fleet.StoredSamples;
 import org.topgif.fleet.agent.FleetAgent;
+import org.topgif.fleet.nats.FleetConnection;
+import org.topgif.fleet.nats.FleetStreams;
 import org.topgif.fleet.nats.NatsServerProcess;
 import org.topgif.renderer.sample.SystemSample;
 
@@ -153,6 +155,16 @@ class TopgifMainTest {
             FleetSettings agentSettings = new FleetSettings(FleetServers.parse(nats.url()), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Duration.ofSeconds(1), Duration.ofMinutes(1), Optional.empty());
+            // The stores, as the bot makes them: render --fleet only reads.
+            try (FleetConnection bot = FleetConnection.open(agentSettings, "test bot")) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (!bot.connected()) {
+                    assertTrue(System.nanoTime() < deadline, "connected");
+                    Thread.sleep(20);
+                }
+                FleetStreams.ensure(bot.connection().orElseThrow(), Duration.ofSeconds(60), 600,
+                        Duration.ofMinutes(1));
+            }
             AtomicInteger ticks = new AtomicInteger();
             HostName host = new HostName("db-1");
             try (FleetAgent agent = FleetAgent.start(agentSettings, host, Duration.ofMillis(200),

@@ -87,6 +87,8 @@ public final class HostDirectory {
             watch.set(connection.keyValue(FleetStreams.BUCKET).watchAll(new Watcher()));
         } catch (IOException | JetStreamApiException | RuntimeException failed) {
             told.tell("fleet: cannot watch the host directory: " + OutcomeLog.reason(failed));
+            // Nothing more will come of this connect: a one-shot reader waits no longer.
+            listed.complete(null);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
         }
