@@ -134,6 +134,33 @@ class EditedStatusEndToEndTest {
     }
 
     @Test
+    void anEditRateLimitedOrAnswered500IsTriedAgainAndStillLeavesOneMessage() throws Exception {
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            ManualTime time = new ManualTime(DAY.minusSeconds(30));
+            try (BotHarness harness = bot(discord, channel, time)) {
+                showSlot(discord, channel, time, DAY);
+                String id = statusMessages(discord, channel).get(0).getString("id");
+                String edit = "channels/\\d+/messages/" + id;
+                discord.fail("PATCH", edit, 429, Duration.ofSeconds(1), 1);
+                showSlot(discord, channel, time, DAY.plusSeconds(3600));
+                discord.fail("PATCH", edit, 500, Duration.ZERO, 1);
+                time.runTo(DAY.plusSeconds(7200));
+                await(() -> discord.requests(r -> r.method().equals("PATCH") && r.answeredStatus() == 500).size() == 1,
+                        "the 500");
+                // The bot waits a second on the schedules' clock before it tries again.
+                time.runTo(DAY.plusSeconds(7202));
+                await(() -> statusMessages(discord, channel).get(0).getArray("attachments").getObject(0)
+                        .getString("filename").equals(fileName(DAY.plusSeconds(7200))), "02:00 shown after the retry");
+                assertEquals(List.of(429, 200, 500, 200), discord.requests(r -> r.method().equals("PATCH")).stream()
+                        .map(RecordedRequest::answeredStatus).toList(), "JDA waits out the 429; the bot retries the 500");
+                assertEquals(1, discord.storedMessages(channel).size());
+                assertEquals(id, statusMessages(discord, channel).get(0).getString("id"));
+            }
+        }
+    }
+
+    @Test
     void aDeletedStatusIsPostedAnewAndOlderCopiesFoundAtStartUpAreDeleted() throws Exception {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));

@@ -12,10 +12,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.topgif.renderer.FleetGif;
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.TopGifRecorder;
 import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.sample.SystemSample;
+import org.topgif.renderer.screen.FleetHost;
 import org.topgif.renderer.screen.ScreenOptions;
 
 class GifFitterTest {
@@ -52,6 +54,20 @@ class GifFitterTest {
         byte[] tiny = GifFitter.fit(samples, PLAN, twoSmallFrames).orElseThrow();
         assertTrue(tiny.length <= twoSmallFrames);
         assertTrue(frames(tiny) < 8, "then fewer frames: " + frames(tiny));
+    }
+
+    @Test
+    void aFleetTooBigForTheLimitKeepsEveryOtherFrameAndEachHostsNewestAndASilentHost() throws Exception {
+        List<FleetHost> hosts = List.of(new FleetHost("db-1", MadeUpSamples.of(8), Duration.ZERO),
+                new FleetHost("web-2", MadeUpSamples.of(3), Duration.ZERO),
+                new FleetHost("cache-3", List.of(), Duration.ofMinutes(5)));
+        byte[] full = FleetGif.encode(hosts, 0, PLAN);
+        assertEquals(8, frames(full));
+        assertEquals(full.length, GifFitter.fitFleet(hosts, 0, PLAN, full.length).orElseThrow().length);
+        byte[] fitted = GifFitter.fitFleet(hosts, 0, PLAN, full.length - 1).orElseThrow();
+        assertTrue(fitted.length < full.length);
+        assertEquals(4, frames(fitted), "every other frame, each shown twice as long");
+        assertTrue(GifFitter.fitFleet(hosts, 0, PLAN, 100).isEmpty(), "not even one frame fits");
     }
 
     @Test

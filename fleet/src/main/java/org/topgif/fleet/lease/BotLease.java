@@ -59,7 +59,7 @@ public final class BotLease implements AutoCloseable {
     private final byte[] holder;
     private final LongSupplier nanoClock;
     private final OutcomeLog told = new OutcomeLog(LOG);
-    /** Two threads: one renews, and may wait for an unreachable broker; the other watches the deadline. */
+    /** Two threads: one renews, and may wait for an unreachable broker; the other keeps the deadline. */
     private final ScheduledExecutorService renewer = Executors.newScheduledThreadPool(2, job -> {
         Thread thread = new Thread(job, "topgif-lease");
         thread.setDaemon(true);
@@ -71,6 +71,8 @@ public final class BotLease implements AutoCloseable {
     private volatile long revision;
     /** When the last successful write was sent, by {@link #nanoClock}. */
     private volatile long writtenNanos;
+    /** The bucket's context for the connection it was made on; renewals only. */
+    private volatile Bound bound;
 
     /**
      * @param fleet  the broker, connected or connecting; closed with this lease
@@ -155,14 +157,25 @@ public final class BotLease implements AutoCloseable {
         stopKeeping();
         long period = renewInterval().toNanos();
         keeping.add(renewer.scheduleWithFixedDelay(() -> renew(onLost), period, period, TimeUnit.NANOSECONDS));
-        // A renewal sent to a broker that died waits for its answer; the deadline does not.
-        long watch = Math.max(TimeUnit.MILLISECONDS.toNanos(10), ttl.toNanos() / 40);
-        keeping.add(renewer.scheduleAtFixedRate(() -> {
+        watchDeadline(onLost);
+    }
+
+    /**
+     * Loses the lease once three quarters of a TTL pass without a renewal, whatever a renewal sent to a dead
+     * broker is still waiting for. It wakes at the deadline the last renewal set, not every so often: on this
+     * kind of VM each thread wake-up costs about 0.4 ms.
+     */
+    private void watchDeadline(Runnable onLost) {
+        long limit = ttl.toNanos() - ttl.toNanos() / 4;
+        long left = writtenNanos + limit - nanoClock.getAsLong();
+        keeping.add(renewer.schedule(() -> {
             long since = nanoClock.getAsLong() - writtenNanos;
-            if (since >= ttl.toNanos() - ttl.toNanos() / 4) {
+            if (since >= limit) {
                 lose(onLost, "no renewal for " + Duration.ofNanos(since).toMillis() + " ms");
+            } else if (!lost.get()) {
+                watchDeadline(onLost);
             }
-        }, watch, watch, TimeUnit.NANOSECONDS));
+        }, Math.max(0, left), TimeUnit.NANOSECONDS));
     }
 
     /** Cancels the renewals of an earlier hold, which would write at a revision no longer this bot's. */
@@ -180,9 +193,7 @@ public final class BotLease implements AutoCloseable {
         long sent = nanoClock.getAsLong();
         String failure;
         try {
-            Connection connection = fleet.connection().orElseThrow(() -> new IOException("not connected"));
-            revision = connection.keyValue(BUCKET, KeyValueOptions.builder().jetStreamOptions(JetStreamOptions
-                    .builder().requestTimeout(renewInterval()).build()).build()).update(key, holder, revision);
+            revision = leases().update(key, holder, revision);
             writtenNanos = sent;
             return;
         } catch (JetStreamApiException refused) {
@@ -198,6 +209,24 @@ public final class BotLease implements AutoCloseable {
         if (!lost.get()) {
             told.tell("lease: could not renew it (" + failure + "); trying again");
         }
+    }
+
+    /**
+     * The bucket, as a context kept per connection (making one asks the broker for the bucket's stream), whose
+     * requests give up after a renewal interval so that a dead broker never holds the renewer longer.
+     */
+    private KeyValue leases() throws IOException {
+        Connection connection = fleet.connection().orElseThrow(() -> new IOException("not connected"));
+        Bound bound = this.bound;
+        if (bound == null || bound.connection() != connection) {
+            bound = new Bound(connection, connection.keyValue(BUCKET, KeyValueOptions.builder().jetStreamOptions(
+                    JetStreamOptions.builder().requestTimeout(renewInterval()).build()).build()));
+            this.bound = bound;
+        }
+        return bound.leases();
+    }
+
+    private record Bound(Connection connection, KeyValue leases) {
     }
 
     private void lose(Runnable onLost, String why) {
