@@ -24,6 +24,7 @@ import io.nats.client.KeyValueManagement;
 import io.nats.client.KeyValueOptions;
 import io.nats.client.api.KeyValueConfiguration;
 import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.KeyValueOperation;
 import io.nats.client.api.StorageType;
 
 import org.slf4j.Logger;
@@ -110,26 +111,31 @@ public final class BotLease implements AutoCloseable {
     }
 
     /**
-     * Waits until this bot holds the lease, trying every {@link #pollInterval}, and says so; false if
-     * {@code keepWaiting}, asked after each try that did not take it, said to stop. Says once who holds it,
-     * not once per try.
+     * Waits until this bot holds the lease, looking every {@link #pollInterval}, and says so; false if
+     * {@code keepWaiting}, asked after each look that did not take it, said to stop. Says once who holds it,
+     * not once per look. A look while the lease is held is one read of the key, which names its holder.
      */
     public boolean acquire(BooleanSupplier keepWaiting) throws InterruptedException {
         while (true) {
-            Optional<Connection> connection = fleet.connection();
-            if (connection.isPresent() && fleet.connected()) {
+            if (fleet.connected()) {
                 long sent = nanoClock.getAsLong();
                 try {
-                    KeyValue leases = connection.get().keyValue(BUCKET);
-                    revision = leases.create(key, holder);
-                    writtenNanos = sent;
-                    lost.set(false);
-                    told.tell("lease: this bot is the active one");
-                    return true;
-                } catch (JetStreamApiException held) {
-                    told.tell(held.getApiErrorCode() == WRONG_LAST_SEQUENCE
-                            ? "lease: standing by; the active bot is " + holderNow(connection.get())
-                            : "lease: cannot take it: " + OutcomeLog.reason(held));
+                    KeyValue leases = leases();
+                    KeyValueEntry now = leases.get(key);
+                    if (now != null && now.getOperation() == KeyValueOperation.PUT) {
+                        told.tell("lease: standing by; the active bot is " + holderOf(now));
+                    } else {
+                        // Written only if the key is still as read: of two standbys, one takes it.
+                        revision = now == null ? leases.create(key, holder)
+                                : leases.update(key, holder, now.getRevision());
+                        writtenNanos = sent;
+                        lost.set(false);
+                        told.tell("lease: this bot is the active one");
+                        return true;
+                    }
+                } catch (JetStreamApiException taken) {
+                    told.tell(taken.getApiErrorCode() == WRONG_LAST_SEQUENCE ? "lease: standing by; another bot took it"
+                            : "lease: cannot take it: " + OutcomeLog.reason(taken));
                 } catch (IOException | RuntimeException failed) {
                     told.tell("lease: cannot take it: " + OutcomeLog.reason(failed));
                 }
@@ -213,7 +219,9 @@ public final class BotLease implements AutoCloseable {
 
     /**
      * The bucket, as a context kept per connection (making one asks the broker for the bucket's stream), whose
-     * requests give up after a renewal interval so that a dead broker never holds the renewer longer.
+     * requests give up after a renewal interval so that a dead broker never holds the renewer longer: one
+     * request per look and per renewal, where a context made each time and KV's create, which reads the key
+     * again when it is held, made five per look and a standby cost several times what top does.
      */
     private KeyValue leases() throws IOException {
         Connection connection = fleet.connection().orElseThrow(() -> new IOException("not connected"));
@@ -259,14 +267,9 @@ public final class BotLease implements AutoCloseable {
         }
     }
 
-    private String holderNow(Connection connection) {
-        try {
-            KeyValueEntry entry = connection.keyValue(BUCKET).get(key);
-            return entry == null || entry.getValue() == null ? "unknown"
-                    : PrintableText.of(new String(entry.getValue(), StandardCharsets.UTF_8));
-        } catch (IOException | JetStreamApiException | RuntimeException failed) {
-            return "unknown";
-        }
+    private static String holderOf(KeyValueEntry entry) {
+        return entry.getValue() == null ? "unknown"
+                : PrintableText.of(new String(entry.getValue(), StandardCharsets.UTF_8));
     }
 
     private void ensureBucket(Connection connection) {
