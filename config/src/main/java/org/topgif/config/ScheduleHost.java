@@ -1,8 +1,5 @@
 package org.topgif.config;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -69,22 +66,8 @@ public record ScheduleHost(String value) {
             boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
             kept.append(plain ? c : '-');
         }
-        return kept + "-" + digest(5);
-    }
-
-    /** {@code length} base-36 characters of the name's SHA-256: the same for the same name on every start. */
-    public String digest(int length) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            long bits = 0;
-            for (int i = 0; i < Long.BYTES; i++) {
-                bits = bits << 8 | (hash[i] & 0xFF);
-            }
-            String digits = Long.toUnsignedString(bits, 36);
-            return digits.substring(0, Math.min(length, digits.length()));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java has SHA-256", impossible);
-        }
+        String digest = ShortDigest.of(value, Long.BYTES);
+        return kept + "-" + digest.substring(0, Math.min(5, digest.length()));
     }
 
     /** "db-1", "the fleet" or "the default host", for log lines and reports. */

@@ -1,14 +1,10 @@
 package org.topgif.bot.schedule;
 
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 
 import org.topgif.config.ScheduleHost;
+import org.topgif.config.ShortDigest;
 
 /**
  * The nonce of a schedule's post for one slot, the same on every attempt and after a restart, so that Discord
@@ -29,11 +25,6 @@ public final class SlotNonce {
     public static String of(long channelId, Duration every, ScheduleHost host, Instant slot) {
         String parts = slot.getEpochSecond() + "|" + Long.toUnsignedString(channelId) + "|" + every.toSeconds() + "|"
                 + host.value();
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(parts.getBytes(StandardCharsets.UTF_8));
-            return "tg" + new BigInteger(1, Arrays.copyOf(digest, DIGEST_BYTES)).toString(36);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java has SHA-256", impossible);
-        }
+        return "tg" + ShortDigest.of(parts, DIGEST_BYTES);
     }
 }

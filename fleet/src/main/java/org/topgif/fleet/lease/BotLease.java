@@ -1,12 +1,8 @@
 package org.topgif.fleet.lease;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +25,7 @@ import io.nats.client.api.StorageType;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.topgif.config.ShortDigest;
 import org.topgif.fleet.OutcomeLog;
 import org.topgif.fleet.nats.FleetConnection;
 import org.topgif.renderer.sample.PrintableText;
@@ -92,12 +89,7 @@ public final class BotLease implements AutoCloseable {
 
     /** "bot-" and 80 bits of the token's SHA-256 in base 36: one lease per token, and no token in the broker. */
     static String keyFor(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return "bot-" + new BigInteger(1, Arrays.copyOf(digest, 10)).toString(36);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java has SHA-256", impossible);
-        }
+        return "bot-" + ShortDigest.of(token, 10);
     }
 
     /** How often a standby tries to take the lease: a tenth of the TTL, at least 100 ms. */
