@@ -147,7 +147,7 @@ public final class SettingsLoader {
         FleetSettings fleet = fleet(settings);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
                 command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
-                history, fleet, standby(settings, fleet), warnings);
+                history, fleet, standby(settings, fleet), AlertReader.read(settings, history.seconds()), warnings);
     }
 
     private static StandbySettings standby(SettingsReader settings, FleetSettings fleet) {

@@ -297,6 +297,36 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void alertsComeFromAFileAndOneFromTheEnvironmentAndTheirGifMustFitInTheHistory() {
+        java.util.List<AlertSpec> alerts = load(Map.of("TOPGIF_HISTORY_SECONDS", "120", "TOPGIF_ALERT_CHANNEL", "111",
+                "TOPGIF_ALERT_RULE", "memory > 95%", "TOPGIF_ALERT_MENTION_ROLE", "333"),
+                "topgif.alerts = [ { name = \"db cpu\", channel = \"222\", host = db-1, rule = \"host-cpu > 90%\","
+                        + " for = 30s, cooldown = 5m } ]").alerts();
+        assertEquals(java.util.List.of(
+                new AlertSpec("db cpu", 222, java.util.Optional.of(new HostName("db-1")),
+                        AlertRule.parse("host-cpu > 90%").orElseThrow(), java.time.Duration.ofSeconds(30),
+                        java.time.Duration.ofMinutes(5), java.util.OptionalLong.empty()),
+                new AlertSpec("memory > 95%", 111, java.util.Optional.empty(), AlertRule.parse("memory > 95%")
+                        .orElseThrow(), java.time.Duration.ofMinutes(1), java.time.Duration.ofMinutes(10),
+                        java.util.OptionalLong.of(333))), alerts);
+        assertEquals(java.util.List.of(), load(Map.of(), "").alerts(), "no channel, no alert");
+        String tooShort = failure(Map.of("TOPGIF_ALERT_CHANNEL", "1", "TOPGIF_ALERT_RULE", "host-cpu > 90%"), "");
+        assertTrue(tooShort.startsWith("bad setting topgif.alert.for = \"1m\" (from reference.conf"), tooShort);
+        assertTrue(tooShort.endsWith("expected at most topgif.history.seconds (30) less 10 s, so that the alert's "
+                + "GIF shows the time before: raise topgif.history.seconds to 70"), tooShort);
+        assertEquals("bad setting topgif.alerts[0].rule = \"cpu > 90\" (from application.conf: 1): expected "
+                + AlertRule.RULES, failure(Map.of("TOPGIF_HISTORY_SECONDS", "120"),
+                "topgif.alerts = [ { channel = 1, rule = \"cpu > 90\" } ]"));
+        assertEquals("bad setting topgif.alerts[0].rule is missing: expected " + AlertRule.RULES,
+                failure(Map.of(), "topgif.alerts = [ { channel = 1 } ]"));
+        assertTrue(failure(Map.of("TOPGIF_HISTORY_SECONDS", "120"), "topgif.alerts = [ { channel = 1, rule = "
+                + "\"memory > 9%\", mention-role = everyone } ]").startsWith(
+                "bad setting topgif.alerts[0].mention-role = \"everyone\""));
+        assertTrue(failure(Map.of(), "topgif.alerts = [ { channel = 1, rule = \"memory > 9%\", roles = 1 } ]")
+                .contains("unknown key"));
+    }
+
+    @Test
     void aStandbyNeedsTheFleetsBrokerForItsLeaseAndALeaseOfTwoSecondsToFiveMinutes() {
         assertEquals(new StandbySettings(false, java.time.Duration.ofSeconds(15)), load(Map.of(), "").standby());
         assertEquals(new StandbySettings(true, java.time.Duration.ofSeconds(30)), load(Map.of("TOPGIF_FLEET_URL",
