@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,7 @@ import org.topgif.bot.command.PrivateReportListener;
 import org.topgif.bot.command.TopHostsCommand;
 import org.topgif.bot.hosts.FleetBroker;
 import org.topgif.bot.hosts.FleetListing;
+import org.topgif.bot.alerts.Alerts;
 import org.topgif.bot.hosts.FleetView;
 import org.topgif.bot.health.HealthFile;
 import org.topgif.bot.post.ChannelPublisher;
@@ -43,6 +46,7 @@ import org.topgif.bot.schedule.ScheduledPosts;
 import org.topgif.bot.schedule.Sleeper;
 import org.topgif.bot.ratelimit.GuildRateLimiter;
 import org.topgif.bot.ratelimit.RecordingQueue;
+import org.topgif.config.AlertSpec;
 import org.topgif.config.DiscordToken;
 import org.topgif.config.HostName;
 import org.topgif.config.TopgifSettings;
@@ -66,11 +70,14 @@ public final class TopgifBot implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final GatewaySessionController gateway;
     private final ScheduleRunner schedules;
+    private final List<Alerts> alerts;
     private final Optional<FleetBroker> fleet;
 
     private TopgifBot(JDA jda, RecordingQueue queue, RecordingQueue answers, Recordings recordings,
                       GifPipeline pipeline, TopCommandListener listener, ScheduledExecutorService timers,
-                      GatewaySessionController gateway, ScheduleRunner schedules, Optional<FleetBroker> fleet) {
+                      GatewaySessionController gateway, ScheduleRunner schedules, List<Alerts> alerts,
+                      Optional<FleetBroker> fleet) {
+        this.alerts = alerts;
         this.fleet = fleet;
         this.jda = jda;
         this.queue = queue;
@@ -167,6 +174,8 @@ public final class TopgifBot implements AutoCloseable {
                 recordings, hosts, pipeline, publisher, posts));
         jda.addEventListener(new PrivateReportListener(TopSchedulesCommand.NAME, schedules.schedules()::reportFor,
                 callbacks));
+        List<Alerts> alerts = watchAlerts(settings, host, hosts, fleet, clock, sleeper, recordings, pipeline,
+                publisher);
         if (hosts.hasFleet()) {
             jda.addEventListener(new PrivateReportListener(TopHostsCommand.NAME, guild -> FleetListing.of(hosts),
                     callbacks));
@@ -178,11 +187,46 @@ public final class TopgifBot implements AutoCloseable {
                     () -> connected.getStatus() == JDA.Status.CONNECTED, Clock.systemUTC()),
                     0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
         });
-        return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules, fleet);
+        return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules, alerts,
+                fleet);
     }
 
     public JDA jda() {
         return jda;
+    }
+
+    /**
+     * The alerts, by host: this host's check the history's samples on its sampler's thread; a fleet host's
+     * check each sample the broker passes on as it arrives, and draw their GIF from the broker's stream.
+     */
+    private static List<Alerts> watchAlerts(TopgifSettings settings, String host, FleetView hosts,
+                                            Optional<FleetBroker> fleet, Clock clock, Sleeper sleeper,
+                                            Recordings recordings, GifPipeline pipeline, ChannelPublisher publisher) {
+        Map<HostName, List<AlertSpec>> byHost = new LinkedHashMap<>();
+        for (AlertSpec spec : settings.alerts()) {
+            HostName target = spec.host().orElse(settings.fleet().defaultHost().orElse(new HostName(host)));
+            byHost.computeIfAbsent(target, key -> new ArrayList<>()).add(spec);
+        }
+        List<Alerts> alerts = new ArrayList<>();
+        byHost.forEach((target, specs) -> {
+            if (target.value().equals(host)) {
+                Alerts own = new Alerts(specs, host, Runtime.getRuntime()::availableProcessors, clock, sleeper,
+                        plan -> recordings.recent(plan).orElseThrow(() -> new IllegalStateException(
+                                "alerts need the history")).thenApply(pipeline::own), pipeline, publisher);
+                recordings.watch(own::take);
+                alerts.add(own);
+            } else if (fleet.isPresent()) {
+                Alerts remote = new Alerts(specs, target.value(), () -> hosts.hosts().stream()
+                        .filter(seen -> seen.host().equals(target)).mapToInt(seen -> seen.entry().cores())
+                        .findFirst().orElse(1), clock, sleeper, plan -> hosts.recent(target, plan), pipeline,
+                        publisher);
+                fleet.get().follow(target, remote::take);
+                alerts.add(remote);
+            } else {
+                LOG.warn("alerts on {} are not watched: this bot has no fleet, and shows only {}", target, host);
+            }
+        });
+        return List.copyOf(alerts);
     }
 
     /** The part of a stop's grace kept for telling users and disconnecting: 5 s, or a quarter if less. */
@@ -203,6 +247,9 @@ public final class TopgifBot implements AutoCloseable {
         listener.tellWaiting(queue.stopTaking());
         listener.tellWaiting(answers.stopTaking());
         schedules.stop(left(workEnd));
+        for (Alerts each : alerts) {
+            each.stop(left(workEnd));
+        }
         boolean answered = answers.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
         boolean recorded = queue.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
         if (!answered || !recorded) {

@@ -129,4 +129,27 @@ class FleetSchedulesEndToEndTest {
             }
         }
     }
+
+    @Test
+    void anAlertOnAFleetHostChecksEachSampleItPublishesAndPostsItsLastSecondsFromTheBroker() throws Exception {
+        try (NatsServerProcess nats = NatsServerProcess.start(folder.resolve("nats"));
+             FakeDiscord discord = new FakeDiscord(1);
+             FleetAgent web = ProcAgents.start(folder, nats.url(), WEB, Duration.ofMillis(200), "nginx", "gunicorn")) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            String conf = "topgif.alerts = [ { name = \"web hog\", channel = \"" + channel + "\", host = \"web 2\", "
+                    + "rule = \"process-cpu > 80%\", for = 10s } ]";
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_FLEET_URL", nats.url(),
+                    "TOPGIF_FLEET_HEARTBEAT", "1s", "TOPGIF_RECORDING_INTERVAL", "200ms", "TOPGIF_HISTORY_SECONDS",
+                    "30"), conf, new InstantRecordings(), null)) {
+                // nginx runs at 100 % of a core in its made-up /proc: the alert fires 10 s after the first sample.
+                await(() -> discord.storedMessages(channel).size() == 1, "the alert on web 2");
+                RecordedRequest alert = discord.storedMessages(channel).get(0);
+                String content = content(alert);
+                assertTrue(content.startsWith("**ALERT** web hog · web 2 · process-cpu 10"), content);
+                assertTrue(content.contains("% > 80% · nginx (pid "), content);
+                assertTrue(alert.fileName().orElseThrow().startsWith("alert-"), alert.fileName().orElseThrow());
+                assertTrue(alert.file().orElseThrow().length > 0);
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.config.TopgifSettings;
+import org.topgif.renderer.sample.SystemSample;
 import org.topgif.fleet.OutcomeLog;
 import org.topgif.fleet.directory.HostDirectory;
 import org.topgif.fleet.nats.FleetConnection;
@@ -34,12 +35,14 @@ public final class FleetBroker implements AutoCloseable {
     private final FleetConnection connection;
     private final HostDirectory directory;
     private final BrokerSamples samples;
+    private final SampleStream stream;
     private final ExecutorService reads;
     private final Duration staleAfter;
     private final Clock clock;
 
-    private FleetBroker(FleetConnection connection, HostDirectory directory, BrokerSamples samples,
-                        ExecutorService reads, Duration staleAfter, Clock clock) {
+    private FleetBroker(FleetConnection connection, HostDirectory directory, SampleStream stream,
+                        BrokerSamples samples, ExecutorService reads, Duration staleAfter, Clock clock) {
+        this.stream = stream;
         this.connection = connection;
         this.directory = directory;
         this.samples = samples;
@@ -90,7 +93,8 @@ public final class FleetBroker implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        return new FleetBroker(connection, directory, new BrokerSamples(new SampleStream(connection), reads), reads,
+        SampleStream stream = new SampleStream(connection);
+        return new FleetBroker(connection, directory, stream, new BrokerSamples(stream, reads), reads,
                 settings.fleet().staleAfter(interval), clock);
     }
 
@@ -108,6 +112,11 @@ public final class FleetBroker implements AutoCloseable {
     /** The broker's address, without credentials, for messages. */
     public String servers() {
         return connection.servers();
+    }
+
+    /** Hands {@code each} every sample {@code host} publishes, as it arrives, on the broker's dispatcher thread. */
+    public void follow(org.topgif.config.HostName host, java.util.function.Consumer<SystemSample> each) {
+        stream.follow(host, each);
     }
 
     public BrokerSamples samples() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
@@ -115,19 +116,24 @@ public final class ChannelPublisher {
      * @param nonce at most 25 characters; the same for every attempt at one post
      * @param fileName the attachment's name, which stays with the message (the nonce does not)
      * @param silent whether to send without a notification
+     * @param mentionRole the one role the message may ping (its content must name it); empty pings nobody
      */
-    public Outcome post(long channelId, GifPipeline.RenderedGif gif, boolean silent, String nonce, String fileName) {
+    public Outcome post(long channelId, GifPipeline.RenderedGif gif, boolean silent, String nonce, String fileName,
+                        OptionalLong mentionRole) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             return new Outcome.Refused("unknown channel, or one the bot cannot see");
         }
         try {
-            Message sent = channel.sendMessage(gif.summary())
+            var message = channel.sendMessage(gif.summary())
                     .setFiles(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.altText()))
                     .setNonce(nonce)
                     .setSuppressedNotifications(silent)
-                    .setAllowedMentions(ChatText.noMentions())
-                    .complete();
+                    .setAllowedMentions(ChatText.noMentions());
+            if (mentionRole.isPresent()) {
+                message = message.mentionRoles(Long.toUnsignedString(mentionRole.getAsLong()));
+            }
+            Message sent = message.complete();
             return new Outcome.Posted(sent.getIdLong());
         } catch (InsufficientPermissionException missing) {
             return new Outcome.Refused("missing permission " + missing.getPermission().getName());
@@ -167,15 +173,26 @@ public final class ChannelPublisher {
      * twice leaves the same message, so a retry after a 5xx is safe.
      */
     public Edit edit(long channelId, long messageId, GifPipeline.RenderedGif gif, String fileName) {
+        return edit(channelId, messageId, gif.summary(), Optional.of(FileUpload.fromData(gif.gif(), fileName)
+                .setDescription(gif.altText())));
+    }
+
+    /** Replaces only the content of the bot's message {@code messageId}, keeping its GIF; without mentions. */
+    public Edit editText(long channelId, long messageId, String content) {
+        return edit(channelId, messageId, content, Optional.empty());
+    }
+
+    private Edit edit(long channelId, long messageId, String content, Optional<FileUpload> file) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             return new Edit.Failed("unknown channel, or one the bot cannot see", false);
         }
         try {
-            channel.editMessageById(messageId, gif.summary())
-                    .setAttachments(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.altText()))
-                    .setAllowedMentions(ChatText.noMentions())
-                    .complete();
+            var edit = channel.editMessageById(messageId, content).setAllowedMentions(ChatText.noMentions());
+            if (file.isPresent()) {
+                edit = edit.setAttachments(file.get());
+            }
+            edit.complete();
             return new Edit.Edited();
         } catch (InsufficientPermissionException missing) {
             return new Edit.Failed("missing permission " + missing.getPermission().getName(), false);
@@ -193,7 +210,7 @@ public final class ChannelPublisher {
 
     /** The bot's messages whose attachment a name test accepts, or why the channel could not be read. */
     public sealed interface Found {
-        /** Newest first: each message's id and its attachment's name. */
+        /** Newest first. */
         record Messages(List<OwnMessage> messages) implements Found {
         }
 
@@ -201,8 +218,12 @@ public final class ChannelPublisher {
         }
     }
 
-    /** One of the bot's messages with the attachment a search asked for. */
-    public record OwnMessage(long id, String fileName) {
+    /**
+     * One of the bot's messages with the attachment a search asked for.
+     *
+     * @param changedAt when it was last edited, or made if never
+     */
+    public record OwnMessage(long id, String fileName, String content, Instant changedAt) {
     }
 
     /**
@@ -224,8 +245,11 @@ public final class ChannelPublisher {
                     if (message.getAuthor().getIdLong() != self) {
                         continue;
                     }
+                    Instant changed = (message.getTimeEdited() != null ? message.getTimeEdited()
+                            : message.getTimeCreated()).toInstant();
                     message.getAttachments().stream().map(Message.Attachment::getFileName).filter(fileName)
-                            .findFirst().ifPresent(name -> found.add(new OwnMessage(message.getIdLong(), name)));
+                            .findFirst().ifPresent(name -> found.add(new OwnMessage(message.getIdLong(), name,
+                                    message.getContentRaw(), changed)));
                 }
                 if (messages.size() < MESSAGES_READ) {
                     break;

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.raster.FrameRasterizer;
+import org.topgif.renderer.raster.Theme;
 import org.topgif.renderer.sample.SystemSample;
 import org.topgif.renderer.screen.RowOrder;
 import org.topgif.renderer.screen.Layout;
@@ -44,6 +45,11 @@ public final class GifPipeline {
     /** How the configured screen orders a recording's rows, for requests that do not say. */
     public RowOrder defaultOrder() {
         return defaults.screen().order();
+    }
+
+    /** The configured theme, for posts that do not say. */
+    public Theme defaultTheme() {
+        return defaults.theme();
     }
 
     /** The configured screen's layout, for requests that do not say. */

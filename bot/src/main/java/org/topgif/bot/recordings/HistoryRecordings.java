@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +30,10 @@ public final class HistoryRecordings implements Recordings {
     private static final Logger LOG = LoggerFactory.getLogger(HistoryRecordings.class);
 
     private final SampleHistory history;
-    /** What to stop on close: the sampler thread, then the sampler's files. */
-    private final AutoCloseable sampling;
+    /** What to stop on close: the sampler thread, then the sampler's files; set once, before sampling starts. */
+    private volatile AutoCloseable sampling;
+    /** Told of each sample {@link #take} adds, on the sampler's thread. */
+    private final List<Consumer<SystemSample>> watchers = new CopyOnWriteArrayList<>();
 
     /** @param sampling stopped on {@link #close()}; the history's writer, if this source owns one */
     public HistoryRecordings(SampleHistory history, AutoCloseable sampling) {
@@ -39,13 +43,29 @@ public final class HistoryRecordings implements Recordings {
 
     /** Starts sampling this host into a history of {@code samples}, at {@code interval}, until closed. */
     public static HistoryRecordings startSampling(ProcessSampler sampler, int samples, Duration interval) {
-        SampleHistory history = new SampleHistory(samples);
-        HistorySampler thread = new HistorySampler(history, sampler::sample, interval, Pacer.SYSTEM,
-                failed -> LOG.warn("a sample of the host failed: {}", FailureCause.oneLine(failed))).start();
-        return new HistoryRecordings(history, () -> {
+        HistoryRecordings recordings = new HistoryRecordings(new SampleHistory(samples), () -> { });
+        HistorySampler thread = new HistorySampler(recordings::take, sampler::sample, interval, Pacer.SYSTEM,
+                failed -> LOG.warn("a sample of the host failed: {}", FailureCause.oneLine(failed)),
+                "topgif-history").start();
+        recordings.sampling = () -> {
             thread.close();
             sampler.close();
-        });
+        };
+        return recordings;
+    }
+
+    /** Adds a sample to the history and tells the watchers, on the caller's thread: the history's writer. */
+    public void take(SystemSample sample) {
+        history.add(sample);
+        for (Consumer<SystemSample> watcher : watchers) {
+            watcher.accept(sample);
+        }
+    }
+
+    /** Checks every sample the history takes, on the sampler's thread: no sampling of its own. */
+    @Override
+    public void watch(Consumer<SystemSample> each) {
+        watchers.add(each);
     }
 
     public SampleHistory history() {

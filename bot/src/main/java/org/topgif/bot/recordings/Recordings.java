@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import org.topgif.renderer.RecordingPlan;
 import org.topgif.renderer.RecordingProgress;
@@ -44,6 +45,13 @@ public interface Recordings extends AutoCloseable {
     /** How long samples for {@code plan} may take to come before the history's sampler counts as stuck. */
     static Duration patience(RecordingPlan plan) {
         return plan.interval().multipliedBy(plan.frames() + 2L).plusSeconds(5);
+    }
+
+    /**
+     * Hands {@code each} every sample this source's history takes from now on, on the thread that takes it,
+     * which {@code each} must not hold up. A source without a history never does.
+     */
+    default void watch(Consumer<SystemSample> each) {
     }
 
     /** Stops whatever samples in the background. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -351,7 +352,7 @@ public final class ScheduledPosts {
         for (int attempt = 1; ; attempt++) {
             ChannelPublisher.Outcome outcome = spec.mode() == ScheduleMode.EDIT
                     ? statusMessages.show(spec, describe(spec), gif.get(), nonce, fileName)
-                    : publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName);
+                    : publisher.post(spec.channel(), gif.get(), spec.silent(), nonce, fileName, OptionalLong.empty());
             if (outcome instanceof ChannelPublisher.Outcome.Edited edited) {
                 lastResults.put(spec, "edited the " + label + " GIF into its message");
                 LOG.info("{}: edited the {} GIF{}, {} bytes, into message {}", describe(spec), label,

@@ -1,8 +1,10 @@
 package org.topgif.bot.schedule;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
@@ -95,7 +97,7 @@ final class StatusMessages {
             long id = messages.get(0).id();
             ChannelPublisher.Edit edit = publisher.edit(spec.channel(), id, gif, fileName);
             if (edit instanceof ChannelPublisher.Edit.Edited) {
-                known.put(spec, new ChannelPublisher.OwnMessage(id, fileName));
+                known.put(spec, new ChannelPublisher.OwnMessage(id, fileName, gif.summary(), Instant.now()));
                 return new ChannelPublisher.Outcome.Edited(id);
             }
             if (edit instanceof ChannelPublisher.Edit.Failed failed) {
@@ -105,9 +107,10 @@ final class StatusMessages {
             known.remove(spec, messages.get(0));
             LOG.info("{}: message {} was deleted; posting a new one", describe, id);
         }
-        ChannelPublisher.Outcome posted = publisher.post(spec.channel(), gif, spec.silent(), nonce, fileName);
+        ChannelPublisher.Outcome posted = publisher.post(spec.channel(), gif, spec.silent(), nonce, fileName,
+                OptionalLong.empty());
         if (posted instanceof ChannelPublisher.Outcome.Posted made) {
-            known.put(spec, new ChannelPublisher.OwnMessage(made.messageId(), fileName));
+            known.put(spec, new ChannelPublisher.OwnMessage(made.messageId(), fileName, gif.summary(), Instant.now()));
         }
         return posted;
     }

@@ -424,9 +424,10 @@ public final class FakeDiscord implements AutoCloseable {
         for (int i = 0; i < messages.size(); i++) {
             DataObject old = messages.get(i);
             if (old.getString("id").equals(id)) {
+                // An edit without attachments keeps the message's; the request's payload stays as it was sent.
                 DataObject edited = payloads.message(channel, payload.hasKey("attachments") ? payload
-                        : payload.put("attachments", old.getArray("attachments")), java.time.Instant.parse(
-                        old.getString("timestamp")));
+                        : DataObject.fromJson(payload.toJson()).put("attachments", old.getArray("attachments")),
+                        java.time.Instant.parse(old.getString("timestamp")));
                 edited.put("id", id).put("author", old.getObject("author"))
                         .put("edited_timestamp", clock.instant().atOffset(java.time.ZoneOffset.UTC).toString())
                         .remove("webhook_id");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
 import io.nats.client.FetchConsumer;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamStatusCheckedException;
@@ -27,6 +28,7 @@ import org.topgif.fleet.OutcomeLog;
 import org.topgif.fleet.wire.HostSample;
 import org.topgif.fleet.wire.MalformedSample;
 import org.topgif.fleet.wire.SampleDecoder;
+import org.topgif.renderer.sample.SystemSample;
 
 /**
  * The bot's reading of the samples' stream: when a host last reported, and its last samples. Every message
@@ -58,9 +60,46 @@ public final class SampleStream {
      * good; it is made again after a read fails.
      */
     private volatile StreamContext context;
+    /** The one thread followed hosts' samples arrive on; made at the first follow. Guarded by this. */
+    private Dispatcher dispatcher;
 
     public SampleStream(FleetConnection fleet) {
         this.fleet = fleet;
+    }
+
+    /**
+     * Hands {@code each} every sample {@code host} publishes from the first connect on, as it arrives, on the
+     * connection's one dispatcher thread, which {@code each} must not hold up. The client subscribes again by
+     * itself after a reconnect. A sample that is malformed, or that claims another host, is skipped with a
+     * line, as a read skips it.
+     */
+    public void follow(HostName host, java.util.function.Consumer<SystemSample> each) {
+        String subject = FleetStreams.subject(HostToken.of(host));
+        java.util.concurrent.atomic.AtomicBoolean subscribed = new java.util.concurrent.atomic.AtomicBoolean();
+        fleet.whenConnected(connection -> {
+            if (subscribed.compareAndSet(false, true)) {
+                dispatcher(connection).subscribe(subject, message -> {
+                    try {
+                        HostSample sample = decoder.decode(message.getData());
+                        if (sample.host().equals(host)) {
+                            each.accept(sample.sample());
+                        } else {
+                            skipped.tell("fleet: dropped samples on " + subject + " that claim to be from another "
+                                    + "host");
+                        }
+                    } catch (MalformedSample malformed) {
+                        skipped.tell("fleet: skipped a sample on " + subject + ": " + malformed.getMessage());
+                    }
+                });
+            }
+        });
+    }
+
+    private synchronized Dispatcher dispatcher(Connection connection) {
+        if (dispatcher == null) {
+            dispatcher = connection.createDispatcher();
+        }
+        return dispatcher;
     }
 
     /** When the broker stored {@code host}'s newest sample, by the broker's clock; empty if it holds none. */
