@@ -125,6 +125,7 @@ class AlertsEndToEndTest {
                 assertTrue(alert.fileName().orElseThrow().matches("alert-[0-9a-z]+-20261207T140015Z\\.gif"),
                         alert.fileName().orElseThrow());
                 assertEquals(20, frames(alert.file().orElseThrow()), "for (10 s) and 10 s before it");
+                java.nio.file.Files.write(java.nio.file.Path.of("target", "alert.gif"), alert.file().orElseThrow());
                 List<SystemSample> shown = host.given.get(0);
                 assertFalse(shown.get(0).processes().stream().anyMatch(row -> row.pid() == HOG),
                         "the first frame is from before the hog");
