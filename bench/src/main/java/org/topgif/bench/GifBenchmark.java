@@ -106,7 +106,8 @@ public final class GifBenchmark {
         Files.write(fleetFile, fleet);
         report.printf(Locale.ROOT, "same samples as a fleet of 6 hosts, 1 silent, 550x350: %d bytes%n", fleet.length);
         gifsicleSize(fleetFile).ifPresent(size -> report.printf(Locale.ROOT,
-                "gifsicle -O3 of it:       %7d bytes%nfleet-vs-gifsicle-O3: %.2fx%n", size, (double) fleet.length / size));
+                "gifsicle -O3 of it:       %7d bytes%nfleet-vs-gifsicle-O3: %.2fx%n", size,
+                (double) fleet.length / size));
     }
 
     private List<SystemSample> recordSamples() throws IOException, InterruptedException {

@@ -127,7 +127,8 @@ public final class LegibilityBenchmark {
                 String read = run("tesseract", scaled.toString(), "-", "--psm", "6");
                 long hostsRead = hosts.stream().filter(name -> read.contains(name)).count();
                 long processesRead = processes.stream().filter(name -> contains(read, name)).count();
-                report.printf(Locale.ROOT, "%-38s %-16s %4d px wide: hosts %d/%d (%3.0f%%), processes %2d/%d (%3.0f%%)%n",
+                report.printf(Locale.ROOT,
+                        "%-38s %-16s %4d px wide: hosts %d/%d (%3.0f%%), processes %2d/%d (%3.0f%%)%n",
                         "550x350, fleet of 6, 1 silent", shown == DESKTOP_MAX_WIDTH ? "desktop"
                                 : "phone " + shown + (ratio == 1 ? "" : " @" + ratio + "x"), shown, hostsRead,
                         hosts.size(), 100.0 * hostsRead / hosts.size(), processesRead, processes.size(),

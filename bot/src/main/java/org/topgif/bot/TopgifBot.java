@@ -207,6 +207,11 @@ public final class TopgifBot implements AutoCloseable {
             HostName target = spec.host().orElse(settings.fleet().defaultHost().orElse(new HostName(host)));
             byHost.computeIfAbsent(target, key -> new ArrayList<>()).add(spec);
         }
+        for (AlertSpec spec : settings.alerts()) {
+            publisher.problemWith(spec.channel()).ifPresent(problem -> LOG.warn(
+                    "alert {} to channel {}: {}; it needs {}", spec.name(), spec.channel(), problem,
+                    ChannelPublisher.NEEDED_IN_WORDS));
+        }
         List<Alerts> alerts = new ArrayList<>();
         byHost.forEach((target, specs) -> {
             if (target.value().equals(host)) {

@@ -48,7 +48,8 @@ public record TopSummary(String message, String altText) {
 
     private static String fleetLine(String head, List<FleetHost> hosts, int notShown, UnaryOperator<String> name) {
         int total = hosts.size() + notShown;
-        StringBuilder line = new StringBuilder(head).append(" · ").append(total).append(total == 1 ? " host" : " hosts");
+        StringBuilder line = new StringBuilder(head).append(" · ").append(total)
+                .append(total == 1 ? " host" : " hosts");
         List<String> silent = hosts.stream().filter(host -> !host.reporting()).map(host -> name.apply(host.name()))
                 .toList();
         if (!silent.isEmpty()) {
