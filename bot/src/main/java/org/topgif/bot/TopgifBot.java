@@ -34,8 +34,11 @@ import org.topgif.bot.command.TopOptionsParser;
 import org.topgif.bot.command.TopSchedulesCommand;
 import org.topgif.bot.command.PrivateReportListener;
 import org.topgif.bot.command.TopHostsCommand;
+import org.topgif.bot.failure.FailureCause;
 import org.topgif.bot.hosts.FleetBroker;
 import org.topgif.bot.hosts.FleetListing;
+import org.topgif.bot.alertmanager.ReceivedAlerts;
+import org.topgif.bot.alertmanager.WebhookServer;
 import org.topgif.bot.alerts.Alerts;
 import org.topgif.bot.hosts.FleetView;
 import org.topgif.bot.health.HealthFile;
@@ -71,13 +74,15 @@ public final class TopgifBot implements AutoCloseable {
     private final GatewaySessionController gateway;
     private final ScheduleRunner schedules;
     private final List<Alerts> alerts;
+    private final Optional<Receiver> receiver;
     private final Optional<FleetBroker> fleet;
 
     private TopgifBot(JDA jda, RecordingQueue queue, RecordingQueue answers, Recordings recordings,
                       GifPipeline pipeline, TopCommandListener listener, ScheduledExecutorService timers,
                       GatewaySessionController gateway, ScheduleRunner schedules, List<Alerts> alerts,
-                      Optional<FleetBroker> fleet) {
+                      Optional<Receiver> receiver, Optional<FleetBroker> fleet) {
         this.alerts = alerts;
+        this.receiver = receiver;
         this.fleet = fleet;
         this.jda = jda;
         this.queue = queue;
@@ -176,6 +181,7 @@ public final class TopgifBot implements AutoCloseable {
                 callbacks));
         List<Alerts> alerts = watchAlerts(settings, host, hosts, fleet, clock, sleeper, recordings, pipeline,
                 publisher);
+        Optional<Receiver> receiver = receive(settings, hosts, recordings, pipeline, publisher);
         if (hosts.hasFleet()) {
             jda.addEventListener(new PrivateReportListener(TopHostsCommand.NAME, guild -> FleetListing.of(hosts),
                     callbacks));
@@ -188,11 +194,32 @@ public final class TopgifBot implements AutoCloseable {
                     0, HealthFile.REFRESH.toSeconds(), TimeUnit.SECONDS);
         });
         return new TopgifBot(jda, queue, answers, recordings, pipeline, listener, timers, gateway, schedules, alerts,
-                fleet);
+                receiver, fleet);
     }
 
     public JDA jda() {
         return jda;
+    }
+
+    /** The webhook receiver and what shows its alerts; stopped with the bot. */
+    private record Receiver(WebhookServer server, ReceivedAlerts alerts) {
+    }
+
+    /** Starts the webhook receiver if one is set; one that cannot listen is one log line, and the bot goes on. */
+    private static Optional<Receiver> receive(TopgifSettings settings, FleetView hosts, Recordings recordings,
+                                              GifPipeline pipeline, ChannelPublisher publisher) {
+        if (!settings.alertmanager().enabled()) {
+            return Optional.empty();
+        }
+        ReceivedAlerts alerts = new ReceivedAlerts(settings.alertmanager().channel(), hosts, recordings, pipeline,
+                publisher, Math.min(60, Math.max(2, settings.history().seconds())));
+        try {
+            return Optional.of(new Receiver(WebhookServer.start(settings.alertmanager(), alerts), alerts));
+        } catch (java.io.IOException cannotListen) {
+            LOG.error("alertmanager: cannot listen on {}: {}", settings.alertmanager().listen().orElseThrow(),
+                    FailureCause.describe(cannotListen));
+            return Optional.empty();
+        }
     }
 
     /**
@@ -254,6 +281,10 @@ public final class TopgifBot implements AutoCloseable {
         schedules.stop(left(workEnd));
         for (Alerts each : alerts) {
             each.stop(left(workEnd));
+        }
+        if (receiver.isPresent()) {
+            receiver.get().server().close();
+            receiver.get().alerts().close();
         }
         boolean answered = answers.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);
         boolean recorded = queue.awaitIdle(left(workEnd).toNanos(), TimeUnit.NANOSECONDS);

@@ -147,7 +147,42 @@ public final class SettingsLoader {
         FleetSettings fleet = fleet(settings);
         return new TopgifSettings(recording, settings.bool("topgif.redact-secrets"), discord(settings),
                 command, rateLimit(settings), ScheduleReader.read(settings, command, recording), host(settings),
-                history, fleet, standby(settings, fleet), AlertReader.read(settings, history.seconds()), warnings);
+                history, fleet, standby(settings, fleet), AlertReader.read(settings, history.seconds()),
+                alertmanager(settings), warnings);
+    }
+
+    private static AlertmanagerSettings alertmanager(SettingsReader settings) {
+        String listen = settings.string("topgif.alertmanager.listen", 200).trim();
+        int maxBody = settings.intIn("topgif.alertmanager.max-body", 1024, 16 * 1024 * 1024);
+        String hostLabel = settings.string("topgif.alertmanager.host-label", 100).trim();
+        if (listen.isEmpty()) {
+            return new AlertmanagerSettings(Optional.empty(), Optional.empty(), 0, hostLabel, maxBody);
+        }
+        String address = "HOST:PORT such as 127.0.0.1:9095, or \"\" for no receiver";
+        int colon = listen.lastIndexOf(':');
+        int port;
+        try {
+            port = colon > 0 ? Integer.parseInt(listen.substring(colon + 1)) : -1;
+        } catch (NumberFormatException notAPort) {
+            port = -1;
+        }
+        if (port < 1 || port > 65535) {
+            throw settings.bad("topgif.alertmanager.listen", address);
+        }
+        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+        Optional<SecretText> token = optional(settings.string("topgif.alertmanager.token", 500)).map(SecretText::new);
+        if (token.isEmpty()) {
+            throw settings.missing("topgif.alertmanager.token", "a token that Alertmanager sends as Authorization: "
+                    + "Bearer …, since the receiver takes no request without one");
+        }
+        String channel = settings.string("topgif.alertmanager.channel", 30).trim();
+        if (channel.isEmpty()) {
+            throw settings.missing("topgif.alertmanager.channel", "a text channel id such as \"223456789012345678\"");
+        }
+        long channelId = settings.wholeNumber("topgif.alertmanager.channel", "a text channel id such as "
+                + "\"223456789012345678\"");
+        return new AlertmanagerSettings(Optional.of(new java.net.InetSocketAddress(host, port)), token, channelId,
+                hostLabel.isEmpty() ? "instance" : hostLabel, maxBody);
     }
 
     private static StandbySettings standby(SettingsReader settings, FleetSettings fleet) {

@@ -20,12 +20,14 @@ import org.topgif.renderer.screen.ScreenOptions;
  * @param fleet         the fleet's broker, if any, and how to sign in to it
  * @param standby       whether this bot shares its token with a standby, through a lease in the broker
  * @param alerts        the rules watched on the hosts' samples, each posted to a channel when it holds
+ * @param alertmanager  the webhook receiver for Alertmanager's and Grafana's alerts
  * @param warnings      what an operator should hear about once, such as an unknown key; one line each
  */
 public record TopgifSettings(RecordingPlan recording, boolean redactSecrets, DiscordSettings discord,
                              CommandLimits command, RateLimitSettings rateLimit, ScheduleSettings schedules,
                              HostSettings host, HistorySettings history, FleetSettings fleet,
-                             StandbySettings standby, List<AlertSpec> alerts, List<String> warnings) {
+                             StandbySettings standby, List<AlertSpec> alerts,
+                             AlertmanagerSettings alertmanager, List<String> warnings) {
 
     public TopgifSettings {
         alerts = List.copyOf(alerts);

@@ -231,6 +231,22 @@ public final class ChannelPublisher {
      * carry an attachment whose name {@code fileName} accepts. Needs Read Message History.
      */
     public Found findOwnMessages(long channelId, java.util.function.Predicate<String> fileName, int pages) {
+        return find(channelId, pages, message -> message.getAttachments().stream()
+                .map(Message.Attachment::getFileName).filter(fileName).findFirst());
+    }
+
+    /**
+     * The same for messages whose content ends with {@code marker}, with or without an attachment; their file
+     * name is the first attachment's, or "".
+     */
+    public Found findOwnMessagesMarked(long channelId, String marker, int pages) {
+        return find(channelId, pages, message -> message.getContentRaw().endsWith(marker)
+                ? Optional.of(message.getAttachments().isEmpty() ? "" : message.getAttachments().get(0).getFileName())
+                : Optional.empty());
+    }
+
+    /** @param named the name a message is found under, or empty when it is not one of those sought */
+    private Found find(long channelId, int pages, java.util.function.Function<Message, Optional<String>> named) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             return new Found.Unknown("unknown channel, or one the bot cannot see");
@@ -247,9 +263,8 @@ public final class ChannelPublisher {
                     }
                     Instant changed = (message.getTimeEdited() != null ? message.getTimeEdited()
                             : message.getTimeCreated()).toInstant();
-                    message.getAttachments().stream().map(Message.Attachment::getFileName).filter(fileName)
-                            .findFirst().ifPresent(name -> found.add(new OwnMessage(message.getIdLong(), name,
-                                    message.getContentRaw(), changed)));
+                    named.apply(message).ifPresent(name -> found.add(new OwnMessage(message.getIdLong(), name,
+                            message.getContentRaw(), changed)));
                 }
                 if (messages.size() < MESSAGES_READ) {
                     break;
@@ -262,6 +277,26 @@ public final class ChannelPublisher {
             return new Found.Unknown(failed.getErrorCode() + " " + failed.getMeaning());
         } catch (RuntimeException failed) {
             return new Found.Unknown(FailureCause.describe(failed));
+        }
+    }
+
+    /** Sends a message of text alone, without mentions; with {@code nonce}, as {@link #post} does. */
+    public Outcome postText(long channelId, String content, String nonce) {
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null) {
+            return new Outcome.Refused("unknown channel, or one the bot cannot see");
+        }
+        try {
+            return new Outcome.Posted(channel.sendMessage(content).setNonce(nonce)
+                    .setAllowedMentions(ChatText.noMentions()).complete().getIdLong());
+        } catch (InsufficientPermissionException missing) {
+            return new Outcome.Refused("missing permission " + missing.getPermission().getName());
+        } catch (ErrorResponseException failed) {
+            return failed.isServerError() || FailureCause.isNetwork(failed) || failed.getErrorCode() == -1
+                    ? new Outcome.Failed(FailureCause.describe(failed))
+                    : new Outcome.Refused(failed.getErrorCode() + " " + failed.getMeaning());
+        } catch (RuntimeException dropped) {
+            return new Outcome.Failed(FailureCause.describe(dropped));
         }
     }
 
