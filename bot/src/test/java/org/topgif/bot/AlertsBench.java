@@ -44,6 +44,7 @@ public final class AlertsBench {
         }
         ruleCost(sample);
         latency(sample, episodes);
+        webhookLatency(sample, episodes);
         System.exit(0);
     }
 
@@ -129,6 +130,45 @@ public final class AlertsBench {
         System.out.printf(Locale.ROOT, "%d episodes: rule held -> message stored p50 %.0f ms, p95 %.0f ms; rule clear "
                 + "-> edit stored p50 %.0f ms, p95 %.0f ms%n", episodes, percentile(fired, 50), percentile(fired, 95),
                 percentile(resolved, 50), percentile(resolved, 95));
+    }
+
+    /** From an Alertmanager webhook posted to the receiver to its message stored in the fake Discord. */
+    private static void webhookLatency(SystemSample sample, int alerts) throws Exception {
+        PushedSamples host = new PushedSamples(30);
+        Instant start = Instant.parse("2026-12-07T14:00:00Z");
+        ManualTime time = new ManualTime(start);
+        for (int second = 0; second < 30; second++) {
+            push(host, time, start, second, sample);
+        }
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<Long> stored = new ArrayList<>();
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long channel = discord.channelOf(discord.guildIds().get(0));
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_ALERTMANAGER_LISTEN", "127.0.0.1:"
+                    + port, "TOPGIF_ALERTMANAGER_TOKEN", "bench", "TOPGIF_ALERTMANAGER_CHANNEL",
+                    Long.toString(channel)), "", host, time)) {
+                for (int i = 0; i <= alerts; i++) {
+                    int before = discord.storedMessages(channel).size();
+                    String body = "{\"alerts\":[{\"status\":\"firing\",\"fingerprint\":\"" + Integer.toHexString(
+                            0x1000 + i) + "\",\"labels\":{\"alertname\":\"Bench\",\"instance\":\"testhost:9100\"}}]}";
+                    long sent = System.nanoTime();
+                    client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                            + "/alertmanager")).header("Authorization", "Bearer bench")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+                    long done = until(() -> discord.storedMessages(channel).size() > before);
+                    if (i > 0) { // the first one warms up
+                        stored.add(done - sent);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d webhooks: posted -> message stored p50 %.0f ms, p95 %.0f ms%n", alerts,
+                percentile(stored, 50), percentile(stored, 95));
     }
 
     private static long push(PushedSamples host, ManualTime time, Instant start, int second, SystemSample sample)
