@@ -16,34 +16,27 @@ import org.topgif.renderer.sample.SystemSample;
  */
 public record AlertRule(Metric metric, double threshold) {
 
-    /** The figures a rule may watch, with the unit its threshold is written in. */
+    /** The figures a rule may watch, by the name the settings give them. */
     public enum Metric {
         /** The host's CPU in use, % of all cores. */
-        HOST_CPU("host-cpu", "%"),
+        HOST_CPU("host-cpu"),
         /** The host's memory in use, % of total. */
-        MEMORY("memory", "%"),
+        MEMORY("memory"),
         /** The one-minute load over the host's cores. */
-        LOAD_PER_CORE("load-per-core", ""),
+        LOAD_PER_CORE("load-per-core"),
         /** The busiest process's CPU, % of one core (top's %CPU). */
-        PROCESS_CPU("process-cpu", "%"),
+        PROCESS_CPU("process-cpu"),
         /** The largest process's resident memory. */
-        PROCESS_MEMORY("process-memory", "bytes");
+        PROCESS_MEMORY("process-memory");
 
         private final String text;
-        private final String unit;
 
-        Metric(String text, String unit) {
+        Metric(String text) {
             this.text = text;
-            this.unit = unit;
         }
 
         public String text() {
             return text;
-        }
-
-        /** Whether it is about one process, which the alert then names. */
-        public boolean perProcess() {
-            return this == PROCESS_CPU || this == PROCESS_MEMORY;
         }
     }
 

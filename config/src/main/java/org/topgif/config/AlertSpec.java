@@ -23,8 +23,6 @@ public record AlertSpec(String name, long channel, Optional<HostName> host, Aler
     public static final int NAME_MAX = 80;
     /** How much of the time before the alert's rule began to hold its GIF shows. */
     public static final Duration BEFORE = Duration.ofSeconds(10);
-    /** What {@code for} must be, for messages that name the key before it. */
-    public static final String FOR_RULE = "a duration from 10s to 10m";
 
     public AlertSpec {
         Objects.requireNonNull(name, "name");

@@ -64,9 +64,4 @@ final class AlertEpisodes {
         clear = null;
         return Optional.of(resolved);
     }
-
-    /** Whether an episode fires now. */
-    boolean firing() {
-        return firing != null;
-    }
 }
