@@ -144,7 +144,7 @@ public final class TopgifBot implements AutoCloseable {
         TopCommandListener listener = new TopCommandListener(new TopAdmission(
                 new TopOptionsParser(settings.command(), settings.screen(), settings.recording().theme()),
                 new GuildRateLimiter(limits.burst(), limits.refill(), limits.idleEviction(), System::nanoTime),
-                queue, answers, answering, hosts), callbacks, answering, hosts);
+                queue, answers, answering, hosts), callbacks, answering, hosts, settings.discord().administratorsOnly());
         GatewaySessionController gateway = new GatewaySessionController(settings.discord().gatewayUrl(),
                 System::nanoTime);
         JDABuilder builder = JDABuilder.createLight(token.value(), EnumSet.noneOf(GatewayIntent.class))

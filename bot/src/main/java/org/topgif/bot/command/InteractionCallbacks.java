@@ -64,6 +64,11 @@ public final class InteractionCallbacks {
         return send(interactionId, token, created, DataObject.empty().put("type", 5));
     }
 
+    /** Acknowledges a button's click: its message stays as it is until it is edited. */
+    public CompletableFuture<Outcome> deferUpdate(long interactionId, String token, Instant created) {
+        return send(interactionId, token, created, DataObject.empty().put("type", 6));
+    }
+
     /** Answers with a message only the user sees; nothing in it can mention anyone. */
     public CompletableFuture<Outcome> replyEphemeral(long interactionId, String token, Instant created, String text) {
         DataObject data = DataObject.empty().put("content", text).put("flags", 64)

@@ -2,6 +2,12 @@ package org.topgif.bot.command;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -28,13 +34,16 @@ public final class TopCommandListener extends ListenerAdapter {
     private final InteractionCallbacks callbacks;
     private final TopAnswers answers;
     private final FleetView hosts;
+    /** Whether /top is for administrators only: then so are its buttons, which Discord does not guard. */
+    private final boolean administratorsOnly;
     /** Set once when the bot begins to stop; new requests are told to come back. */
     private volatile boolean stopping;
 
     /** @param hosts the hosts /top's host option offers as the user types */
     public TopCommandListener(TopAdmission admission, InteractionCallbacks callbacks, TopAnswers answers,
-                              FleetView hosts) {
+                              FleetView hosts, boolean administratorsOnly) {
         this.hosts = hosts;
+        this.administratorsOnly = administratorsOnly;
         this.admission = admission;
         this.callbacks = callbacks;
         this.answers = answers;
@@ -55,7 +64,8 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         // Our own callback, so the reply is edited through a hook that does not depend on JDA's.
-        TopReply reply = new HookReply(InteractionHook.from(event.getJDA(), event.getToken()), guildId);
+        TopReply reply = new HookReply(InteractionHook.from(event.getJDA(), event.getToken()), guildId,
+                TopButtons.of(name -> option(event, name)), false);
         TopAdmission.Decision decision = admission.admit(guildId, name -> option(event, name), reply);
         if (decision instanceof TopAdmission.Decision.Refused refused) {
             refuse(event, guildId, refused.message());
@@ -63,6 +73,44 @@ public final class TopCommandListener extends ListenerAdapter {
         }
         TopAdmission.Decision.Taken taken = (TopAdmission.Decision.Taken) decision;
         callbacks.defer(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
+                .whenComplete((outcome, failed) -> admission.acknowledged(taken, guildId, outcome, failed));
+    }
+
+    /**
+     * A click on a /top answer's button asks as the command did (Again) or with the other sort, and edits the
+     * message clicked with the new GIF; it is checked and limited as the command is, and who may not use /top
+     * may not click either.
+     */
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        long guildId = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+        Optional<Map<String, String>> options = TopButtons.click(event.getComponentId());
+        if (options.isEmpty()) {
+            refuse(event, guildId, "This button is from another version of topgif; use /top.");
+            return;
+        }
+        if (guildId == 0) {
+            refuse(event, 0, "/top works in servers only.");
+            return;
+        }
+        if (administratorsOnly && (event.getMember() == null
+                || !event.getMember().hasPermission(Permission.ADMINISTRATOR))) {
+            refuse(event, guildId, "Only administrators may use /top in this server.");
+            return;
+        }
+        if (stopping) {
+            refuse(event, guildId, "The bot is restarting; try again in a minute.");
+            return;
+        }
+        TopReply reply = new HookReply(InteractionHook.from(event.getJDA(), event.getToken()), guildId,
+                TopButtons.of(options.get()::get), true);
+        TopAdmission.Decision decision = admission.admit(guildId, options.get()::get, reply);
+        if (decision instanceof TopAdmission.Decision.Refused refused) {
+            refuse(event, guildId, refused.message());
+            return;
+        }
+        TopAdmission.Decision.Taken taken = (TopAdmission.Decision.Taken) decision;
+        callbacks.deferUpdate(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
                 .whenComplete((outcome, failed) -> admission.acknowledged(taken, guildId, outcome, failed));
     }
 
@@ -94,7 +142,7 @@ public final class TopCommandListener extends ListenerAdapter {
         answers.tellStillRunning(timeout);
     }
 
-    private void refuse(SlashCommandInteractionEvent event, long guildId, String message) {
+    private void refuse(GenericInteractionCreateEvent event, long guildId, String message) {
         callbacks.replyEphemeral(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant(), message)
                 .whenComplete((outcome, failed) -> {
                     if (failed != null || !outcome.sent()) {

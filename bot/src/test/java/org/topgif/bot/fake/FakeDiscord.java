@@ -217,6 +217,19 @@ public final class FakeDiscord implements AutoCloseable {
         return List.copyOf(storedByChannel.getOrDefault(channel, List.of()));
     }
 
+    /**
+     * A member of {@code guild} clicks the button {@code customId} under the message that {@code answer} (an
+     * edit of an interaction's reply) made.
+     */
+    public Interaction click(long guild, RecordedRequest answer, String customId) throws IOException {
+        long id = ids.next();
+        String token = "interaction-token-" + id;
+        DataObject message = payloads.message(channelByGuild.get(guild), answer.json().orElseThrow());
+        gateway.dispatch("INTERACTION_CREATE", payloads.click(id, token, guild, channelByGuild.get(guild), message,
+                customId));
+        return new Interaction(id, token, guild);
+    }
+
     /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
     public Interaction sendTop(long guild, Map<String, Object> options) throws IOException {
         return sendCommand(guild, "top", options);

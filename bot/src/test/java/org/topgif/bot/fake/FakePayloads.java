@@ -131,6 +131,13 @@ final class FakePayloads {
         return interaction;
     }
 
+    /** A click on the button {@code customId} of {@code message}, as Discord sends it: type 3. */
+    DataObject click(long id, String token, long guild, long channel, DataObject message, String customId) {
+        DataObject interaction = interaction(id, token, guild, channel, 0, "", DataArray.empty(), 3);
+        return interaction.put("message", message).put("data", DataObject.empty().put("custom_id", customId)
+                .put("component_type", 2));
+    }
+
     /** A message as Discord returns it after a send or an edit. */
     DataObject message(long channel, DataObject sent) {
         return message(channel, sent, java.time.Instant.now());
@@ -155,7 +162,8 @@ final class FakePayloads {
                 .put("timestamp", made.atOffset(java.time.ZoneOffset.UTC).toString()).putNull("edited_timestamp")
                 .put("tts", false).put("mention_everyone", false).put("mentions", DataArray.empty())
                 .put("mention_roles", DataArray.empty()).put("attachments", attachments)
-                .put("embeds", DataArray.empty()).put("components", DataArray.empty()).put("pinned", false)
+                .put("embeds", DataArray.empty())
+                .put("components", sent.optArray("components").orElse(DataArray.empty())).put("pinned", false)
                 .put("type", 0).put("flags", sent.getInt("flags", 0))
                 .put("webhook_id", Long.toString(applicationId))
                 .put("application_id", Long.toString(applicationId));
