@@ -81,4 +81,29 @@ class TopButtonsEndToEndTest {
             assertEquals(edits, harness.all(r -> r.method().equals("PATCH") && r.isGif()).size());
         }
     }
+
+    @Test
+    void aScheduledPostCarriesItsSchedulesOptionsAndAClickEditsThatPost() throws Exception {
+        java.time.Instant slot = java.time.Instant.parse("2026-12-02T14:00:00Z");
+        ManualTime time = new ManualTime(slot.plusSeconds(30));
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long guild = discord.guildIds().get(0);
+            long channel = discord.channelOf(guild);
+            String conf = "topgif.schedules = [ { channel = \"" + channel + "\", every = 1m, seconds = 3, sort = mem,"
+                    + " rows = 5 } ]";
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", "0s"), conf,
+                    new InstantRecordings(), time)) {
+                time.runTo(slot.plusSeconds(60));
+                RecordedRequest post = harness.await(r -> r.method().equals("POST") && r.isGif()
+                        && r.path().equals("channels/" + channel + "/messages"), WAIT);
+                DataArray buttons = buttons(post);
+                assertEquals("t1|a|3|mem|5|dark|||", buttons.getObject(0).getString("custom_id"));
+                assertEquals("Sort by CPU", buttons.getObject(1).getString("label"));
+                FakeDiscord.Interaction again = discord.click(guild, post, buttons.getObject(0).getString("custom_id"));
+                assertEquals(6, harness.await(r -> callbackOf(r, again), WAIT).json().orElseThrow().getInt("type"));
+                RecordedRequest edited = answerOf(harness, again);
+                assertTrue(edited.path().endsWith("/messages/@original"), "the post clicked: " + edited.path());
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.Shown;
+import org.topgif.bot.post.TopButtons;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.config.HostName;
@@ -127,8 +128,8 @@ public final class ReceivedAlerts implements Consumer<WebhookPayload>, AutoClose
         String nonce = "am" + ShortDigest.of(alert.fingerprint() + "\n" + messages.size(), 14);
         ChannelPublisher.Outcome outcome = gif.isPresent()
                 ? publisher.post(channel, new GifPipeline.RenderedGif(gif.get().gif(), content,
-                        gif.get().altText()), false, nonce, "am-" + alert.fingerprint() + ".gif",
-                        java.util.OptionalLong.empty())
+                        gif.get().altText(), TopButtons.of(option -> option.equals("host") ? host : null)), false,
+                        nonce, "am-" + alert.fingerprint() + ".gif", java.util.OptionalLong.empty())
                 : publisher.postText(channel, content, nonce);
         LOG.info("alertmanager: {} ({}) firing: {}", alert.name(), alert.fingerprint(), outcome);
     }

@@ -21,6 +21,7 @@ import org.topgif.bot.failure.FailureCause;
 import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.Shown;
+import org.topgif.bot.post.TopButtons;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.bot.recordings.Recordings;
 import org.topgif.bot.schedule.Sleeper;
@@ -136,7 +137,9 @@ public final class Alerts implements AutoCloseable {
         }
         GifPipeline.RenderedGif gif = new GifPipeline.RenderedGif(drawn.get().gif(),
                 AlertText.firing(spec, host, fired.breach(), fired.since()),
-                AlertText.altText(spec, host, fired.breach()));
+                AlertText.altText(spec, host, fired.breach()),
+                // A click shows the host now, as /top does, in this message.
+                TopButtons.of(option -> option.equals("host") ? host : null));
         attempt(spec, "fired", () -> Optional.of(messages.fire(spec, host, gif, fired.since(), clock.instant())));
     }
 

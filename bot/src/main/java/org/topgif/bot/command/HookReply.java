@@ -3,8 +3,6 @@ package org.topgif.bot.command;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
 
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
@@ -14,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
+import org.topgif.bot.post.TopButtons;
 
 /**
  * A /top reply edited through JDA's interaction hook, never mentioning anyone; the GIF comes with the buttons
@@ -46,17 +45,14 @@ final class HookReply implements TopReply {
                 .queue(null, failure -> LOG.debug("guild {}: progress edit failed", guildId, failure));
     }
 
-    private List<ActionRow> rows() {
-        return buttons.isEmpty() ? List.of() : List.of(ActionRow.of(buttons.stream()
-                .map(button -> Button.secondary(button.id(), button.label())).toList()));
-    }
+
 
     @Override
     public void deliver(GifPipeline.RenderedGif gif) throws Refused {
         try {
             hook.editOriginal(gif.summary())
                     .setFiles(FileUpload.fromData(gif.gif(), "top.gif").setDescription(gif.altText()))
-                    .setComponents(rows())
+                    .setComponents(TopButtons.rows(buttons))
                     .setAllowedMentions(ChatText.noMentions())
                     .complete();
         } catch (ErrorResponseException failed) {

@@ -18,6 +18,7 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.topgif.bot.hosts.FleetView;
+import org.topgif.bot.post.TopButtons;
 
 /**
  * Dispatches /top: refuses what is not for it (outside a server, while stopping) and what {@link TopAdmission}

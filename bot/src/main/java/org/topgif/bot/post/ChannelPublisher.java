@@ -129,6 +129,7 @@ public final class ChannelPublisher {
                     .setFiles(FileUpload.fromData(gif.gif(), fileName).setDescription(gif.altText()))
                     .setNonce(nonce)
                     .setSuppressedNotifications(silent)
+                    .setComponents(TopButtons.rows(gif.buttons()))
                     .setAllowedMentions(ChatText.noMentions());
             if (mentionRole.isPresent()) {
                 message = message.mentionRoles(Long.toUnsignedString(mentionRole.getAsLong()));
@@ -174,15 +175,17 @@ public final class ChannelPublisher {
      */
     public Edit edit(long channelId, long messageId, GifPipeline.RenderedGif gif, String fileName) {
         return edit(channelId, messageId, gif.summary(), Optional.of(FileUpload.fromData(gif.gif(), fileName)
-                .setDescription(gif.altText())));
+                .setDescription(gif.altText())), Optional.of(gif.buttons()));
     }
 
     /** Replaces only the content of the bot's message {@code messageId}, keeping its GIF; without mentions. */
     public Edit editText(long channelId, long messageId, String content) {
-        return edit(channelId, messageId, content, Optional.empty());
+        return edit(channelId, messageId, content, Optional.empty(), Optional.empty());
     }
 
-    private Edit edit(long channelId, long messageId, String content, Optional<FileUpload> file) {
+    /** @param buttons the message's new buttons; empty keeps those it has */
+    private Edit edit(long channelId, long messageId, String content, Optional<FileUpload> file,
+                      Optional<List<TopButtons.Button>> buttons) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             return new Edit.Failed("unknown channel, or one the bot cannot see", false);
@@ -191,6 +194,9 @@ public final class ChannelPublisher {
             var edit = channel.editMessageById(messageId, content).setAllowedMentions(ChatText.noMentions());
             if (file.isPresent()) {
                 edit = edit.setAttachments(file.get());
+            }
+            if (buttons.isPresent()) {
+                edit = edit.setComponents(TopButtons.rows(buttons.get()));
             }
             edit.complete();
             return new Edit.Edited();

@@ -106,7 +106,22 @@ public final class GifPipeline {
      * @param gif the GIF's bytes, shared by every request that wanted the same one: read them, never write
      * @param summary the message's content, escaped for markdown
      * @param altText the same line for the attachment's description, plain
+     * @param buttons under the message: what a click asks for again
      */
-    public record RenderedGif(byte[] gif, String summary, String altText) {
+    public record RenderedGif(byte[] gif, String summary, String altText, List<TopButtons.Button> buttons) {
+
+        public RenderedGif {
+            buttons = List.copyOf(buttons);
+        }
+
+        /** Without buttons. */
+        public RenderedGif(byte[] gif, String summary, String altText) {
+            this(gif, summary, altText, List.of());
+        }
+
+        /** The same GIF and lines, with {@code more} under it. */
+        public RenderedGif withButtons(List<TopButtons.Button> more) {
+            return new RenderedGif(gif, summary, altText, more);
+        }
     }
 }

@@ -23,6 +23,7 @@ import org.topgif.bot.post.ChannelPublisher;
 import org.topgif.bot.post.ChatText;
 import org.topgif.bot.post.GifPipeline;
 import org.topgif.bot.post.Shown;
+import org.topgif.bot.post.TopButtons;
 import org.topgif.bot.post.TopOptions;
 import org.topgif.config.ScheduleMode;
 import org.topgif.config.ScheduleSettings;
@@ -337,7 +338,8 @@ public final class ScheduledPosts {
         Slots slots = slotsOf(spec);
         String label = slots.label(slot);
         RecordingPlan plan = pipeline.plan(options(spec));
-        Optional<GifPipeline.RenderedGif> gif = pipeline.render(shown, plan, Optional.of(label));
+        Optional<GifPipeline.RenderedGif> gif = pipeline.render(shown, plan, Optional.of(label))
+                .map(drawn -> drawn.withButtons(TopButtons.of(buttonOptions(spec))));
         if (gif.isEmpty()) {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;
@@ -397,6 +399,17 @@ public final class ScheduledPosts {
     private void fail(ScheduleSpec spec, String what) {
         lastResults.put(spec, what);
         LOG.warn("{}: {}", describe(spec), what);
+    }
+
+    /** The schedule's options as /top takes them, for the buttons under its posts: a click asks as /top. */
+    private static java.util.function.UnaryOperator<String> buttonOptions(ScheduleSpec spec) {
+        java.util.Map<String, String> options = new java.util.HashMap<>();
+        options.put("seconds", Integer.toString(spec.seconds()));
+        options.put("sort", spec.sort().userName());
+        spec.rows().ifPresent(rows -> options.put("rows", Integer.toString(rows)));
+        options.put("theme", spec.theme().userName());
+        options.put("host", spec.host().asked());
+        return options::get;
     }
 
     private TopOptions options(ScheduleSpec spec) {

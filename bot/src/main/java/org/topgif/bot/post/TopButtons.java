@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.post;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+
 /**
- * The buttons under a /top answer, and what a click on one asks for. A button's id carries the request's options
+ * The buttons under a /top answer, a scheduled post and an alert, and what a click on one asks for. A button's id carries the request's options
  * as the user gave them, so that a click asks again exactly as the command did, on a message of any age, without
  * the bot remembering anything; the click is then checked as a command is. An id is untrusted input: one that
  * does not read as this version writes it is refused, never guessed at. Immutable.
@@ -17,7 +19,7 @@ import java.util.function.UnaryOperator;
  * order, separated by '|', with '|' and '%' in a value escaped as %7C and %25; at most Discord's 100 characters.
  * A filter is not kept: it may not fit, and a button's label could not show it.
  */
-final class TopButtons {
+public final class TopButtons {
 
     /** Discord's longest custom id. */
     static final int MAX_ID = 100;
@@ -31,14 +33,14 @@ final class TopButtons {
     }
 
     /** A button: its id and label. */
-    record Button(String id, String label) {
+    public record Button(String id, String label) {
     }
 
     /**
      * The buttons for an answer to {@code option}: Again, and the other sort; none when the options do not fit
      * in an id.
      */
-    static List<Button> of(UnaryOperator<String> option) {
+    public static List<Button> of(UnaryOperator<String> option) {
         StringBuilder values = new StringBuilder();
         for (String name : OPTIONS) {
             String value = option.apply(name);
@@ -58,7 +60,7 @@ final class TopButtons {
      * The options a click on the button {@code id} asks for, by name (null where the command gave none); empty
      * for an id this version does not write.
      */
-    static Optional<Map<String, String>> click(String id) {
+    public static Optional<Map<String, String>> click(String id) {
         if (id == null || id.length() > MAX_ID) {
             return Optional.empty();
         }
@@ -80,6 +82,13 @@ final class TopButtons {
             options.put("sort", sort != null && sort.trim().toLowerCase(Locale.ROOT).equals("mem") ? "cpu" : "mem");
         }
         return Optional.of(options);
+    }
+
+    /** The buttons as Discord's components: one row. */
+    public static List<ActionRow> rows(List<Button> buttons) {
+        return buttons.isEmpty() ? List.of() : List.of(ActionRow.of(buttons.stream()
+                .map(button -> net.dv8tion.jda.api.components.buttons.Button.secondary(button.id(), button.label()))
+                .toList()));
     }
 
     private static String escape(String value) {

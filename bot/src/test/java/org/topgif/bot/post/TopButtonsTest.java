@@ -1,4 +1,4 @@
-package org.topgif.bot.command;
+package org.topgif.bot.post;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
