@@ -45,6 +45,7 @@ public final class AlertsBench {
         ruleCost(sample);
         latency(sample, episodes);
         webhookLatency(sample, episodes);
+        clickLatency(sample, episodes);
         System.exit(0);
     }
 
@@ -169,6 +170,39 @@ public final class AlertsBench {
         }
         System.out.printf(Locale.ROOT, "%d webhooks: posted -> message stored p50 %.0f ms, p95 %.0f ms%n", alerts,
                 percentile(stored, 50), percentile(stored, 95));
+    }
+
+    /** From a click on an answer's Again to the message clicked edited with the new GIF. */
+    private static void clickLatency(SystemSample sample, int clicks) throws Exception {
+        PushedSamples host = new PushedSamples(30);
+        Instant start = Instant.parse("2026-12-07T14:00:00Z");
+        ManualTime time = new ManualTime(start);
+        for (int second = 0; second < 30; second++) {
+            push(host, time, start, second, sample);
+        }
+        List<Long> edited = new ArrayList<>();
+        try (FakeDiscord discord = new FakeDiscord(1)) {
+            long guild = discord.guildIds().get(0);
+            try (BotHarness harness = BotHarness.start(discord, Map.of("TOPGIF_RATE_LIMIT_BURST", "100"), "", host,
+                    time)) {
+                FakeDiscord.Interaction top = discord.sendTop(guild, Map.of("seconds", 12));
+                org.topgif.bot.fake.RecordedRequest answer = harness.await(r -> r.method().equals("PATCH")
+                        && r.isGif() && r.path().contains(top.token()), Duration.ofSeconds(30));
+                String again = answer.json().orElseThrow().getArray("components").getObject(0)
+                        .getArray("components").getObject(0).getString("custom_id");
+                for (int i = 0; i <= clicks; i++) {
+                    long clicked = System.nanoTime();
+                    FakeDiscord.Interaction click = discord.click(guild, answer, again);
+                    long done = until(() -> !discord.requests(r -> r.method().equals("PATCH") && r.isGif()
+                            && r.path().contains(click.token())).isEmpty());
+                    if (i > 0) { // the first one warms up
+                        edited.add(done - clicked);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d clicks on Again: clicked -> message edited p50 %.0f ms, p95 %.0f ms%n",
+                clicks, percentile(edited, 50), percentile(edited, 95));
     }
 
     private static long push(PushedSamples host, ManualTime time, Instant start, int second, SystemSample sample)

@@ -131,6 +131,24 @@ class FleetTopEndToEndTest {
                 reader.setInput(in);
                 assertEquals(10, reader.getNumImages(true), "2 s at the fleet's 200 ms");
             }
+
+            // Under the answer, a menu of the fleet's hosts: choosing one shows it in the same message.
+            DataObject menu = answer.json().orElseThrow().getArray("components").getObject(1).getArray("components")
+                    .getObject(0);
+            assertEquals("Another host", menu.getString("placeholder"));
+            assertEquals(List.of("testhost", "*", DB.value(), WEB.value()), List.of(
+                    menu.getArray("options").getObject(0).getString("value"),
+                    menu.getArray("options").getObject(1).getString("value"),
+                    menu.getArray("options").getObject(2).getString("value"),
+                    menu.getArray("options").getObject(3).getString("value")));
+            FakeDiscord.Interaction chosen = harness.discord.choose(guild, answer, menu.getString("custom_id"),
+                    DB.value());
+            assertEquals(6, harness.await(r -> callbackOf(r, chosen), WAIT).json().orElseThrow().getInt("type"));
+            RecordedRequest shown = harness.await(r -> r.method().equals("PATCH") && r.isGif()
+                    && r.path().contains(chosen.token()) && r.answeredStatus() == 200, WAIT);
+            String content = shown.json().orElseThrow().getString("content");
+            assertTrue(content.startsWith("db\\-1\\.eu\\.example\\.com · "), content);
+            assertTrue(shown.path().endsWith("/messages/@original"));
         }
     }
 

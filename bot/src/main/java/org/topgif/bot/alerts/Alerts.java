@@ -60,6 +60,8 @@ public final class Alerts implements AutoCloseable {
     private final Function<RecordingPlan, CompletableFuture<Shown>> recent;
     private final GifPipeline pipeline;
     private final AlertMessages messages;
+    /** The fleet's hosts for the menu under a message; none without a fleet. */
+    private final Supplier<List<String>> hostChoices;
     private final ExecutorService work = Executors.newSingleThreadExecutor(job -> {
         Thread thread = new Thread(job, "topgif-alerts");
         thread.setDaemon(true);
@@ -72,10 +74,12 @@ public final class Alerts implements AutoCloseable {
      * @param host   the host's name, as the messages name it
      * @param cores  the host's logical CPUs, for load-per-core rules
      * @param recent the host's last samples for a plan, for an alert's GIF
+     * @param hostChoices the fleet's hosts for the menu under a message; none without a fleet
      */
     public Alerts(List<AlertSpec> specs, String host, IntSupplier cores, Clock clock, Sleeper sleeper,
                   Function<RecordingPlan, CompletableFuture<Shown>> recent, GifPipeline pipeline,
-                  ChannelPublisher publisher) {
+                  ChannelPublisher publisher, Supplier<List<String>> hostChoices) {
+        this.hostChoices = hostChoices;
         List<Watched> mine = new ArrayList<>();
         for (AlertSpec spec : specs) {
             mine.add(new Watched(spec, new AlertEpisodes(spec.forDuration())));
@@ -139,7 +143,7 @@ public final class Alerts implements AutoCloseable {
                 AlertText.firing(spec, host, fired.breach(), fired.since()),
                 AlertText.altText(spec, host, fired.breach()),
                 // A click shows the host now, as /top does, in this message.
-                TopButtons.of(option -> option.equals("host") ? host : null));
+                TopButtons.of(option -> option.equals("host") ? host : null, hostChoices.get()));
         attempt(spec, "fired", () -> Optional.of(messages.fire(spec, host, gif, fired.since(), clock.instant())));
     }
 

@@ -25,11 +25,11 @@ final class HookReply implements TopReply {
 
     private final InteractionHook hook;
     private final long guildId;
-    private final List<TopButtons.Button> buttons;
+    private final List<TopButtons.Control> buttons;
     private final boolean click;
 
     /** @param click whether it answers a button's click, which edits the message clicked */
-    HookReply(InteractionHook hook, long guildId, List<TopButtons.Button> buttons, boolean click) {
+    HookReply(InteractionHook hook, long guildId, List<TopButtons.Control> buttons, boolean click) {
         this.hook = hook;
         this.guildId = guildId;
         this.buttons = List.copyOf(buttons);

@@ -1,6 +1,7 @@
 package org.topgif.bot.command;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,8 @@ import java.util.Optional;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -66,7 +69,7 @@ public final class TopCommandListener extends ListenerAdapter {
         }
         // Our own callback, so the reply is edited through a hook that does not depend on JDA's.
         TopReply reply = new HookReply(InteractionHook.from(event.getJDA(), event.getToken()), guildId,
-                TopButtons.of(name -> option(event, name)), false);
+                controls(name -> option(event, name)), false);
         TopAdmission.Decision decision = admission.admit(guildId, name -> option(event, name), reply);
         if (decision instanceof TopAdmission.Decision.Refused refused) {
             refuse(event, guildId, refused.message());
@@ -84,8 +87,24 @@ public final class TopCommandListener extends ListenerAdapter {
      */
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        long guildId = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
+        clicked(event, TopButtons.click(event.getComponentId()));
+    }
+
+    /** A host chosen in the menu under an answer: the same as Again, for that host. */
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         Optional<Map<String, String>> options = TopButtons.click(event.getComponentId());
+        if (options.isPresent() && event.getValues().size() == 1) {
+            Map<String, String> chosen = new HashMap<>(options.get());
+            chosen.put(TopCommand.HOST, event.getValues().get(0));
+            clicked(event, Optional.of(chosen));
+        } else {
+            clicked(event, Optional.empty());
+        }
+    }
+
+    private void clicked(GenericComponentInteractionCreateEvent event, Optional<Map<String, String>> options) {
+        long guildId = event.getGuild() == null ? 0 : event.getGuild().getIdLong();
         if (options.isEmpty()) {
             refuse(event, guildId, "This button is from another version of topgif; use /top.");
             return;
@@ -104,7 +123,7 @@ public final class TopCommandListener extends ListenerAdapter {
             return;
         }
         TopReply reply = new HookReply(InteractionHook.from(event.getJDA(), event.getToken()), guildId,
-                TopButtons.of(options.get()::get), true);
+                controls(options.get()::get), true);
         TopAdmission.Decision decision = admission.admit(guildId, options.get()::get, reply);
         if (decision instanceof TopAdmission.Decision.Refused refused) {
             refuse(event, guildId, refused.message());
@@ -113,6 +132,11 @@ public final class TopCommandListener extends ListenerAdapter {
         TopAdmission.Decision.Taken taken = (TopAdmission.Decision.Taken) decision;
         callbacks.deferUpdate(event.getIdLong(), event.getToken(), event.getTimeCreated().toInstant())
                 .whenComplete((outcome, failed) -> admission.acknowledged(taken, guildId, outcome, failed));
+    }
+
+    /** The buttons under an answer to {@code option}, and with a fleet the menu of its hosts. */
+    private List<TopButtons.Control> controls(java.util.function.UnaryOperator<String> option) {
+        return TopButtons.of(option, hosts.hasFleet() ? hosts.choices("") : List.of());
     }
 
     /** Offers the fleet's hosts that match what the user typed so far; no reply is no harm, so none is retried. */

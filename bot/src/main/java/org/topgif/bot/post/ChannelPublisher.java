@@ -185,7 +185,7 @@ public final class ChannelPublisher {
 
     /** @param buttons the message's new buttons; empty keeps those it has */
     private Edit edit(long channelId, long messageId, String content, Optional<FileUpload> file,
-                      Optional<List<TopButtons.Button>> buttons) {
+                      Optional<List<TopButtons.Control>> buttons) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             return new Edit.Failed("unknown channel, or one the bot cannot see", false);

@@ -108,7 +108,7 @@ public final class GifPipeline {
      * @param altText the same line for the attachment's description, plain
      * @param buttons under the message: what a click asks for again
      */
-    public record RenderedGif(byte[] gif, String summary, String altText, List<TopButtons.Button> buttons) {
+    public record RenderedGif(byte[] gif, String summary, String altText, List<TopButtons.Control> buttons) {
 
         public RenderedGif {
             buttons = List.copyOf(buttons);
@@ -120,7 +120,7 @@ public final class GifPipeline {
         }
 
         /** The same GIF and lines, with {@code more} under it. */
-        public RenderedGif withButtons(List<TopButtons.Button> more) {
+        public RenderedGif withButtons(List<TopButtons.Control> more) {
             return new RenderedGif(gif, summary, altText, more);
         }
     }

@@ -339,7 +339,8 @@ public final class ScheduledPosts {
         String label = slots.label(slot);
         RecordingPlan plan = pipeline.plan(options(spec));
         Optional<GifPipeline.RenderedGif> gif = pipeline.render(shown, plan, Optional.of(label))
-                .map(drawn -> drawn.withButtons(TopButtons.of(buttonOptions(spec))));
+                .map(drawn -> drawn.withButtons(TopButtons.of(buttonOptions(spec),
+                        hosts.hasFleet() ? hosts.choices("") : List.of())));
         if (gif.isEmpty()) {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;

@@ -230,6 +230,16 @@ public final class FakeDiscord implements AutoCloseable {
         return new Interaction(id, token, guild);
     }
 
+    /** A member of {@code guild} chooses {@code value} in the menu {@code customId} under {@code answer}'s message. */
+    public Interaction choose(long guild, RecordedRequest answer, String customId, String value) throws IOException {
+        long id = ids.next();
+        String token = "interaction-token-" + id;
+        DataObject message = payloads.message(channelByGuild.get(guild), answer.json().orElseThrow());
+        gateway.dispatch("INTERACTION_CREATE", payloads.choose(id, token, guild, channelByGuild.get(guild), message,
+                customId, value));
+        return new Interaction(id, token, guild);
+    }
+
     /** Sends /top from a member of {@code guild}, as Discord does, and returns the interaction's token. */
     public Interaction sendTop(long guild, Map<String, Object> options) throws IOException {
         return sendCommand(guild, "top", options);

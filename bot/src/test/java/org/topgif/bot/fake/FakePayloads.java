@@ -138,6 +138,14 @@ final class FakePayloads {
                 .put("component_type", 2));
     }
 
+    /** A choice of {@code value} in the menu {@code customId} of {@code message}: type 3, a string select. */
+    DataObject choose(long id, String token, long guild, long channel, DataObject message, String customId,
+                      String value) {
+        DataObject interaction = interaction(id, token, guild, channel, 0, "", DataArray.empty(), 3);
+        return interaction.put("message", message).put("data", DataObject.empty().put("custom_id", customId)
+                .put("component_type", 3).put("values", DataArray.empty().add(value)));
+    }
+
     /** A message as Discord returns it after a send or an edit. */
     DataObject message(long channel, DataObject sent) {
         return message(channel, sent, java.time.Instant.now());
