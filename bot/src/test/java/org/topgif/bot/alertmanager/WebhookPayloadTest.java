@@ -22,6 +22,19 @@ class WebhookPayloadTest {
                "generatorURL":"http://prometheus:9090/graph?g0.expr=cpu","fingerprint":"1a2b3c4d5e6f7a8b"}]}
             """;
 
+    /** Grafana's webhook contact point's body as its documentation shows it: Alertmanager's, and more. */
+    static final String GRAFANA = """
+            {"receiver":"topgif","status":"firing","orgId":1,"groupKey":"{}:{alertname=\\"High memory\\"}",
+             "truncatedAlerts":0,"title":"[FIRING:1] High memory","state":"alerting","message":"**Firing**",
+             "externalURL":"https://grafana.example","version":"1","groupLabels":{},"commonLabels":{},
+             "commonAnnotations":{},
+             "alerts":[{"status":"firing","labels":{"alertname":"High memory","instance":"web-2","team":"ops"},
+               "annotations":{"summary":"web-2 uses 95% of its memory"},"startsAt":"2026-12-07T14:00:00Z",
+               "endsAt":"0001-01-01T00:00:00Z","generatorURL":"https://grafana.example/alerting/grafana/x/view",
+               "fingerprint":"c6eadffa33fcdf37","silenceURL":"https://grafana.example/alerting/silence/new",
+               "dashboardURL":"","panelURL":"","values":{"B":95.2}}]}
+            """;
+
     private static WebhookPayload parse(String json) throws WebhookPayload.Malformed {
         return WebhookPayload.parse(json.getBytes(StandardCharsets.UTF_8), "instance");
     }
@@ -33,6 +46,13 @@ class WebhookPayloadTest {
         assertEquals(new WebhookAlert("1a2b3c4d5e6f7a8b", true, "HighCPU", "page", "CPU above 90%",
                 "db-1 has been busy for 5m", Optional.of("db-1"), Optional.of("http://prometheus:9090/graph?g0.expr=cpu")),
                 payload.alerts().get(0));
+    }
+
+    @Test
+    void grafanasBodyReadsTheSameWayAndItsExtraFieldsAreLeftAlone() throws Exception {
+        WebhookAlert alert = parse(GRAFANA).alerts().get(0);
+        assertEquals(new WebhookAlert("c6eadffa33fcdf37", true, "High memory", "", "web-2 uses 95% of its memory", "",
+                Optional.of("web-2"), Optional.of("https://grafana.example/alerting/grafana/x/view")), alert);
     }
 
     @Test
