@@ -17,9 +17,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.BooleanSupplier;
 
-import net.dv8tion.jda.api.utils.data.DataObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +37,6 @@ import org.topgif.renderer.sample.TaskCounts;
 @Timeout(120)
 class AlertmanagerEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String TOKEN = "am-token-1";
 
     @TempDir
@@ -50,16 +47,6 @@ class AlertmanagerEndToEndTest {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(10);
         }
     }
 
@@ -107,7 +94,7 @@ class AlertmanagerEndToEndTest {
             long channel = discord.channelOf(discord.guildIds().get(0));
             try (BotHarness harness = bot(discord, channel, port)) {
                 assertEquals(200, post(port, webhook("firing", "1a2b3c4d5e6f7a8b", "testhost:9100", 0)));
-                await(() -> discord.storedMessages(channel).size() == 1, "the alert's message");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the alert's message");
                 RecordedRequest alert = discord.storedMessages(channel).get(0);
                 assertEquals("**FIRING** HighCPU · page · testhost\nCPU above 90\\%\n\\@everyone look\n"
                         + "<http://prometheus:9090/graph?g0.expr=cpu>\n-# alertmanager 1a2b3c4d5e6f7a8b", content(alert));
@@ -119,7 +106,7 @@ class AlertmanagerEndToEndTest {
                 // A repeat shows nothing new; an alert on a host topgif does not show gets the text alone.
                 assertEquals(200, post(port, webhook("firing", "1a2b3c4d5e6f7a8b", "testhost:9100", 0)));
                 assertEquals(200, post(port, webhook("firing", "99", "ghost:9100", 2)));
-                await(() -> discord.storedMessages(channel).size() == 3, "the ghost's message and the left-out line");
+                Await.until(() -> discord.storedMessages(channel).size() == 3, "the ghost's message and the left-out line");
                 List<RecordedRequest> posts = discord.storedMessages(channel);
                 assertTrue(content(posts.get(1)).contains("\nno process view for host ghost\n"), content(posts.get(1)));
                 assertTrue(posts.get(1).fileName().isEmpty());
@@ -127,7 +114,7 @@ class AlertmanagerEndToEndTest {
                         content(posts.get(2)));
 
                 assertEquals(200, post(port, webhook("resolved", "1a2b3c4d5e6f7a8b", "testhost:9100", 0)));
-                await(() -> discord.editsOf(channel).size() == 1, "resolved");
+                Await.until(() -> discord.editsOf(channel).size() == 1, "resolved");
                 String resolved = content(discord.editsOf(channel).get(0));
                 assertTrue(resolved.startsWith("**RESOLVED** HighCPU · page · testhost\n"), resolved);
                 assertEquals(3, discord.storedMessages(channel).size());
@@ -164,7 +151,7 @@ class AlertmanagerEndToEndTest {
                         .redirectOutput(folder.resolve("alertmanager.log").toFile()).start();
                 try {
                     String api = "http://127.0.0.1:" + alertmanagerPort + "/api/v2/alerts";
-                    await(() -> {
+                    Await.until(() -> {
                         try {
                             return client.send(HttpRequest.newBuilder(URI.create(api)).GET().build(),
                                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -178,7 +165,7 @@ class AlertmanagerEndToEndTest {
                     assertEquals(200, client.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type",
                             "application/json").POST(HttpRequest.BodyPublishers.ofString(alert)).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode());
-                    await(() -> discord.storedMessages(channel).size() == 1, "Alertmanager's alert");
+                    Await.until(() -> discord.storedMessages(channel).size() == 1, "Alertmanager's alert");
                     String firing = content(discord.storedMessages(channel).get(0));
                     assertTrue(firing.startsWith("**FIRING** DiskFull · warning · testhost\n\\/ is 97\\% full\n"), firing);
                     assertTrue(firing.matches("(?s).*\n-# alertmanager [0-9a-f]{16}"), firing);
@@ -189,7 +176,7 @@ class AlertmanagerEndToEndTest {
                     client.send(HttpRequest.newBuilder(URI.create(api)).header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(ended)).build(),
                             HttpResponse.BodyHandlers.discarding());
-                    await(() -> discord.editsOf(channel).size() == 1, "Alertmanager's resolution");
+                    Await.until(() -> discord.editsOf(channel).size() == 1, "Alertmanager's resolution");
                     assertTrue(content(discord.editsOf(channel).get(0)).startsWith("**RESOLVED** DiskFull"));
                     assertEquals(1, discord.storedMessages(channel).size());
                 } finally {

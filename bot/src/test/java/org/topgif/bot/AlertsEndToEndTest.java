@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -37,7 +36,6 @@ import org.topgif.renderer.sample.TaskCounts;
 @Timeout(120)
 class AlertsEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant T = Instant.parse("2026-12-07T14:00:00Z");
     private static final long ROLE = 323456789012345678L;
     private static final int HOG = 4242;
@@ -54,16 +52,6 @@ class AlertsEndToEndTest {
                 new LoadAverage(hog ? 1.6 : 0.1, 0.5, 0.2), TaskCounts.of(rows),
                 new CpuStates(hog ? 80 : 6, 2, 0, hog ? 18 : 92, 0, 0, 0, 0),
                 new Memory(8_000_000, 4_000_000, 3_000_000, 1_000_000, 4_500_000, 0, 0, 0), rows);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(5);
-        }
     }
 
     private static BotHarness bot(FakeDiscord discord, long channel, PushedSamples host, ManualTime time)
@@ -109,7 +97,7 @@ class AlertsEndToEndTest {
             try (BotHarness harness = bot(discord, channel, host, time)) {
                 // Calm until 14:00:15, the hog from then on: it has held for 10 s at 14:00:25.
                 seconds(host, time, 0, 30, second -> second >= 15);
-                await(() -> discord.storedMessages(channel).size() == 1, "the alert");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the alert");
                 RecordedRequest alert = discord.storedMessages(channel).get(0);
                 DataObject payload = alert.json().orElseThrow();
                 String content = payload.getString("content");
@@ -133,7 +121,7 @@ class AlertsEndToEndTest {
 
                 // The hog ends at 14:00:40; 10 s later the message says so, and keeps its GIF.
                 seconds(host, time, 30, 52, second -> second < 40);
-                await(() -> okEdits(discord, channel).size() == 1, "resolved");
+                Await.until(() -> okEdits(discord, channel).size() == 1, "resolved");
                 DataObject resolved = okEdits(discord, channel).get(0).json().orElseThrow();
                 assertEquals("**Resolved** process\\-cpu \\> 80\\% · testhost · process\\-cpu \\> 80\\% held from <t:"
                         + T.plusSeconds(15).getEpochSecond() + ":t> to <t:" + T.plusSeconds(40).getEpochSecond()
@@ -142,7 +130,7 @@ class AlertsEndToEndTest {
 
                 // A new episode within the cooldown reopens the same message.
                 seconds(host, time, 52, 70, second -> second >= 55);
-                await(() -> okEdits(discord, channel).size() == 2, "reopened");
+                Await.until(() -> okEdits(discord, channel).size() == 2, "reopened");
                 assertTrue(okEdits(discord, channel).get(1).json().orElseThrow().getString("content")
                         .contains("**ALERT**"));
                 assertEquals(1, discord.storedMessages(channel).size(), "one message for both episodes");
@@ -158,13 +146,13 @@ class AlertsEndToEndTest {
             PushedSamples first = new PushedSamples(30);
             try (BotHarness harness = bot(discord, channel, first, time)) {
                 seconds(first, time, 0, 20, second -> true);
-                await(() -> discord.storedMessages(channel).size() == 1, "the alert");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the alert");
             }
             // A new bot, its history empty, sees the hog hold for 10 s again: the channel says the episode fires.
             PushedSamples second = new PushedSamples(30);
             try (BotHarness harness = bot(discord, channel, second, time)) {
                 seconds(second, time, 20, 40, at -> true);
-                await(() -> okEdits(discord, channel).size() == 1, "the message brought up to date");
+                Await.until(() -> okEdits(discord, channel).size() == 1, "the message brought up to date");
                 assertEquals(1, discord.storedMessages(channel).size(), "no second message");
                 assertTrue(okEdits(discord, channel).get(0).json().orElseThrow().getString("content")
                         .contains("**ALERT**"));

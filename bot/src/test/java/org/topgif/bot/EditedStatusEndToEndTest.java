@@ -3,20 +3,15 @@ package org.topgif.bot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import net.dv8tion.jda.api.utils.data.DataObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.topgif.bot.fake.FakeDiscord;
 import org.topgif.bot.fake.RecordedRequest;
@@ -30,36 +25,11 @@ import org.topgif.config.ScheduleHost;
 @Timeout(180)
 class EditedStatusEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     /** Midnight of the simulated day. */
     private static final Instant DAY = Instant.parse("2026-12-02T00:00:00Z");
 
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void captureLog() {
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        System.setErr(originalErr);
-    }
-
-    private List<String> logLines(String containing) {
-        return log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(containing)).toList();
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     private static BotHarness bot(FakeDiscord discord, long channel, ManualTime time) throws Exception {
         return BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", "2m", "TOPGIF_SCHEDULE_CHANNEL",
@@ -86,7 +56,7 @@ class EditedStatusEndToEndTest {
     private static void showSlot(FakeDiscord discord, long channel, ManualTime time, Instant slot)
             throws InterruptedException {
         time.runTo(slot);
-        await(() -> statusMessages(discord, channel).stream().anyMatch(message -> message.getArray("attachments")
+        Await.until(() -> statusMessages(discord, channel).stream().anyMatch(message -> message.getArray("attachments")
                 .getObject(0).getString("filename").equals(fileName(slot))), "the status shows " + slot);
         assertEquals(1, statusMessages(discord, channel).size(), "never two, at " + slot);
     }
@@ -112,7 +82,7 @@ class EditedStatusEndToEndTest {
             // A restart 30 s after the 12:00 edit, within the grace: 12:00 is shown already, so it is left alone.
             ManualTime second = new ManualTime(DAY.plusSeconds(12 * 3600 + 30));
             try (BotHarness harness = bot(discord, channel, second)) {
-                await(() -> logLines("skipped 12:00 UTC: the channel has it already, message " + id).size() == 1,
+                Await.until(() -> log.lines("skipped 12:00 UTC: the channel has it already, message " + id).size() == 1,
                         "the restarted bot sees 12:00 in the message");
                 for (int hour = 13; hour <= 23; hour++) {
                     showSlot(discord, channel, second, DAY.plusSeconds(3600L * hour));
@@ -146,11 +116,11 @@ class EditedStatusEndToEndTest {
                 showSlot(discord, channel, time, DAY.plusSeconds(3600));
                 discord.fail("PATCH", edit, 500, Duration.ZERO, 1);
                 time.runTo(DAY.plusSeconds(7200));
-                await(() -> discord.requests(r -> r.method().equals("PATCH") && r.answeredStatus() == 500).size() == 1,
+                Await.until(() -> discord.requests(r -> r.method().equals("PATCH") && r.answeredStatus() == 500).size() == 1,
                         "the 500");
                 // The bot waits a second on the schedules' clock before it tries again.
                 time.runTo(DAY.plusSeconds(7202));
-                await(() -> statusMessages(discord, channel).get(0).getArray("attachments").getObject(0)
+                Await.until(() -> statusMessages(discord, channel).get(0).getArray("attachments").getObject(0)
                         .getString("filename").equals(fileName(DAY.plusSeconds(7200))), "02:00 shown after the retry");
                 assertEquals(List.of(429, 200, 500, 200), discord.requests(r -> r.method().equals("PATCH")).stream()
                         .map(RecordedRequest::answeredStatus).toList(), "JDA waits out the 429; the bot retries the 500");
@@ -172,13 +142,13 @@ class EditedStatusEndToEndTest {
                 showSlot(discord, channel, time, DAY);
                 assertEquals(newer, statusMessages(discord, channel).get(0).getString("id"), "the newest is kept");
                 assertTrue(discord.channelMessages(channel).stream().noneMatch(m -> m.getString("id").equals(older)));
-                assertEquals(1, logLines("deleted message " + older + ", an older copy of message " + newer).size());
+                assertEquals(1, log.lines("deleted message " + older + ", an older copy of message " + newer).size());
 
                 discord.deleteAsMember(channel, newer);
                 showSlot(discord, channel, time, DAY.plusSeconds(3600));
                 String reposted = statusMessages(discord, channel).get(0).getString("id");
                 assertTrue(!reposted.equals(newer));
-                assertEquals(1, logLines("message " + newer + " was deleted; posting a new one").size());
+                assertEquals(1, log.lines("message " + newer + " was deleted; posting a new one").size());
                 showSlot(discord, channel, time, DAY.plusSeconds(7200));
                 assertEquals(reposted, statusMessages(discord, channel).get(0).getString("id"), "edited from then on");
                 assertEquals(1, discord.storedMessages(channel).size(), "one post: the one after the deletion");

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -22,9 +18,8 @@ import javax.imageio.stream.ImageInputStream;
 
 import net.dv8tion.jda.api.utils.data.DataObject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.topgif.config.ScheduleHost;
 import org.junit.jupiter.api.Timeout;
 import org.topgif.bot.fake.FakeDiscord;
@@ -39,22 +34,8 @@ class ScheduledPostsEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Instant T = Instant.parse("2026-12-02T14:00:00Z");
 
-    private final PrintStream originalErr = System.err;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void captureLog() {
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        System.setErr(originalErr);
-    }
-
-    private List<String> logLines(String containing) {
-        return log.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(containing)).toList();
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     private static String everyMinute(long... channels) {
         StringBuilder conf = new StringBuilder("topgif.schedules = [");
@@ -66,16 +47,6 @@ class ScheduledPostsEndToEndTest {
 
     private static BotHarness bot(FakeDiscord discord, String conf, ManualTime time, String grace) throws Exception {
         return BotHarness.start(discord, Map.of("TOPGIF_SCHEDULE_GRACE", grace), conf, new InstantRecordings(), time);
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(10);
-        }
     }
 
     private static List<RecordedRequest> attempts(FakeDiscord discord, long channel) {
@@ -91,7 +62,7 @@ class ScheduledPostsEndToEndTest {
                 for (int minute = 1; minute <= 5; minute++) {
                     int posts = minute;
                     time.runTo(T.plusSeconds(60L * minute));
-                    await(() -> discord.storedMessages(channel).size() == posts, posts + " posts");
+                    Await.until(() -> discord.storedMessages(channel).size() == posts, posts + " posts");
                 }
                 time.runTo(T.plusSeconds(5 * 60 + 59));
                 Thread.sleep(200); // nothing else is due before 14:06: nothing more may arrive
@@ -135,7 +106,7 @@ class ScheduledPostsEndToEndTest {
                 for (int hour = 0; hour < 25; hour++) {
                     int posts = hour + 1;
                     time.runTo(midnight.plus(Duration.ofHours(hour)));
-                    await(() -> discord.storedMessages(channel).size() == posts, posts + " hourly posts");
+                    Await.until(() -> discord.storedMessages(channel).size() == posts, posts + " hourly posts");
                 }
                 time.runTo(midnight.plus(Duration.ofHours(25)).minusSeconds(1));
                 assertEquals(25, discord.storedMessages(channel).size(), "25 hourly posts on a 25-hour day");
@@ -168,7 +139,7 @@ class ScheduledPostsEndToEndTest {
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
                 discord.fail("POST", "channels/\\d+/messages", 429, Duration.ofSeconds(1), 1);
                 time.runTo(T.plusSeconds(90));
-                await(() -> discord.storedMessages(channel).size() == 1, "one post");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "one post");
                 assertEquals(List.of(429, 200), attempts(discord, channel).stream()
                         .map(RecordedRequest::answeredStatus).toList());
             }
@@ -183,7 +154,7 @@ class ScheduledPostsEndToEndTest {
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
                 discord.storeThenFail(1);
                 time.runTo(T.plusSeconds(90));
-                await(() -> attempts(discord, channel).size() == 2, "a retry");
+                Await.until(() -> attempts(discord, channel).size() == 2, "a retry");
                 List<RecordedRequest> attempts = attempts(discord, channel);
                 assertEquals(List.of(500, 200), attempts.stream().map(RecordedRequest::answeredStatus).toList());
                 assertEquals(attempts.get(0).json().orElseThrow().getString("nonce"),
@@ -202,13 +173,13 @@ class ScheduledPostsEndToEndTest {
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "0s")) {
                 // Up to just before 14:02: the 14:01 post's retries run until its window closes, 14:02 waits.
                 time.runTo(T.plusSeconds(119));
-                await(() -> !logLines("gave up on the 14:01 UTC post").isEmpty(), "the give-up line");
+                Await.until(() -> !log.lines("gave up on the 14:01 UTC post").isEmpty(), "the give-up line");
                 // At 14:01 + 0, 1, 3, 7, 15 and 31 s; the next would be at 63 s, past half a period after the
                 // 2 s recording (every post comes that much after its slot).
                 assertEquals(6, attempts(discord, channel).size());
                 time.runTo(T.plusSeconds(150));
-                await(() -> discord.storedMessages(channel).size() == 1, "the 14:02 post");
-                List<String> lines = logLines("14:01 UTC");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the 14:02 post");
+                List<String> lines = log.lines("14:01 UTC");
                 assertEquals(1, lines.size(), String.join("\n", lines));
                 assertTrue(lines.get(0).contains("schedule every 1m to channel " + channel), lines.get(0));
                 assertTrue(lines.get(0).contains("HTTP 5xx"), lines.get(0));
@@ -227,10 +198,10 @@ class ScheduledPostsEndToEndTest {
                     + "{ channel = \"" + channel + "\", every = 2m, seconds = 3 } ]";
             try (BotHarness harness = bot(discord, conf, time, "0s")) {
                 time.runTo(T.plusSeconds(60));
-                await(() -> discord.storedMessages(channel).size() == 1, "14:01, every minute");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "14:01, every minute");
                 time.runTo(T.plusSeconds(120));
                 // 14:02 is both schedules' slot: two messages, which Discord must not take for one.
-                await(() -> discord.storedMessages(channel).size() == 3, "14:02, both schedules");
+                Await.until(() -> discord.storedMessages(channel).size() == 3, "14:02, both schedules");
                 List<String> names = discord.storedMessages(channel).stream()
                         .map(r -> r.fileName().orElseThrow()).sorted().toList();
                 assertEquals(List.of("top-20261202T140100Z-1m.gif", "top-20261202T140200Z-1m.gif",
@@ -252,9 +223,9 @@ class ScheduledPostsEndToEndTest {
                 for (int minute = 1; minute <= 3; minute++) {
                     int posts = minute;
                     time.runTo(T.plusSeconds(60L * minute));
-                    await(() -> discord.storedMessages(open).size() == posts, posts + " posts in the open channel");
+                    Await.until(() -> discord.storedMessages(open).size() == posts, posts + " posts in the open channel");
                 }
-                await(() -> logLines("to channel " + denied).stream().filter(l -> l.contains("50013")).count() == 3,
+                Await.until(() -> log.lines("to channel " + denied).stream().filter(l -> l.contains("50013")).count() == 3,
                         "a line per slot");
                 assertEquals(3, attempts(discord, denied).size(), "no retries when Discord refuses");
                 assertEquals(List.of(), discord.storedMessages(denied));
@@ -268,11 +239,11 @@ class ScheduledPostsEndToEndTest {
             long channel = discord.channelOf(discord.guildIds().get(0));
             ManualTime first = new ManualTime(T.plusSeconds(20));
             try (BotHarness harness = bot(discord, everyMinute(channel), first, "2m")) {
-                await(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
             }
             ManualTime second = new ManualTime(T.plusSeconds(25));
             try (BotHarness harness = bot(discord, everyMinute(channel), second, "2m")) {
-                await(() -> !logLines("skipped 14:00 UTC: the channel has it already").isEmpty(), "the skip line");
+                Await.until(() -> !log.lines("skipped 14:00 UTC: the channel has it already").isEmpty(), "the skip line");
                 assertEquals(1, attempts(discord, channel).size(), "no second attempt");
                 assertEquals(1, discord.storedMessages(channel).size());
             }
@@ -285,14 +256,14 @@ class ScheduledPostsEndToEndTest {
             long channel = discord.channelOf(discord.guildIds().get(0));
             ManualTime time = new ManualTime(T.plusSeconds(3 * 60 + 30));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "2m")) {
-                await(() -> discord.storedMessages(channel).size() == 1, "the 14:03 post");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the 14:03 post");
                 Thread.sleep(200); // no other missed slot may follow
-                assertEquals(List.of(), logLines("skipped 14:0"), "only the latest missed slot is considered");
+                assertEquals(List.of(), log.lines("skipped 14:0"), "only the latest missed slot is considered");
                 assertEquals(1, attempts(discord, channel).size());
                 assertTrue(discord.storedMessages(channel).get(0).json().orElseThrow().getString("content")
                         .startsWith("testhost · 14:03 UTC"));
                 time.runTo(T.plusSeconds(4 * 60));
-                await(() -> discord.storedMessages(channel).size() == 2, "the 14:04 post, on time");
+                Await.until(() -> discord.storedMessages(channel).size() == 2, "the 14:04 post, on time");
             }
         }
     }
@@ -304,9 +275,9 @@ class ScheduledPostsEndToEndTest {
             long channel = discord.channelOf(discord.guildIds().get(0));
             String every10 = "topgif.schedules = [ { channel = \"" + channel + "\", every = 10m, seconds = 2 } ]";
             try (BotHarness harness = bot(discord, every10, time, "2m")) {
-                await(() -> !logLines("skipped 14:00 UTC").isEmpty(), "the skip line");
+                Await.until(() -> !log.lines("skipped 14:00 UTC").isEmpty(), "the skip line");
                 assertEquals(List.of("skipped 14:00 UTC: it was 330s before start-up, longer than schedule-grace (2m)"),
-                        logLines("skipped 14:00 UTC").stream().map(l -> l.substring(l.indexOf("skipped"))).toList());
+                        log.lines("skipped 14:00 UTC").stream().map(l -> l.substring(l.indexOf("skipped"))).toList());
                 assertEquals(List.of(), attempts(discord, channel));
             }
         }
@@ -326,9 +297,9 @@ class ScheduledPostsEndToEndTest {
                 assertEquals("32", discord.commands("guild:" + guild).getObject(1)
                         .getString("default_member_permissions"), "Manage Server");
                 time.runTo(T.plusSeconds(60));
-                await(() -> discord.storedMessages(channel).size() == 1, "the 14:01 post");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the 14:01 post");
                 // Its result; until then, the last result is the 14:00 slot's, skipped at start-up.
-                await(() -> harness.bot.schedules().lastResult(harness.bot.schedules().settings().schedules().get(0))
+                Await.until(() -> harness.bot.schedules().lastResult(harness.bot.schedules().settings().schedules().get(0))
                         .orElse("").startsWith("posted"), "its result");
                 FakeDiscord.Interaction asked = discord.sendCommand(guild, "top-schedules", Map.of());
                 RecordedRequest reply = harness.await(r -> r.path().equals("interactions/" + asked.id() + "/"
@@ -360,10 +331,10 @@ class ScheduledPostsEndToEndTest {
                         return instant.record(plan, progress);
                     }, time)) {
                 time.runTo(T.plusSeconds(60));
-                await(() -> discord.storedMessages(quick).size() == 1, "the quick schedule's post");
+                Await.until(() -> discord.storedMessages(quick).size() == 1, "the quick schedule's post");
                 assertEquals(List.of(), discord.storedMessages(slow));
                 release.countDown();
-                await(() -> discord.storedMessages(slow).size() == 1, "the slow schedule's post, once released");
+                Await.until(() -> discord.storedMessages(slow).size() == 1, "the slow schedule's post, once released");
             }
         }
     }
@@ -376,11 +347,11 @@ class ScheduledPostsEndToEndTest {
             // Not the bot's: no proof.
             discord.postAsMember(channel, SlotFileName.of(Duration.ofHours(1), ScheduleHost.DEFAULT, T));
             try (BotHarness harness = bot(discord, hourly, new ManualTime(T.plusSeconds(20)), "10m")) {
-                await(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the 14:00 post, made at start-up");
             }
             discord.forgetNonces(); // minutes later, Discord no longer enforces the nonce
             try (BotHarness harness = bot(discord, hourly, new ManualTime(T.plusSeconds(5 * 60)), "10m")) {
-                await(() -> !logLines("skipped 14:00 UTC: the channel has it already, message ").isEmpty(),
+                Await.until(() -> !log.lines("skipped 14:00 UTC: the channel has it already, message ").isEmpty(),
                         "the skip line");
                 Thread.sleep(200); // nothing else may follow
                 assertEquals(1, discord.storedMessages(channel).size(), "one message for the slot");
@@ -399,11 +370,11 @@ class ScheduledPostsEndToEndTest {
         try (FakeDiscord discord = new FakeDiscord(1)) {
             long channel = discord.channelOf(discord.guildIds().get(0));
             try (BotHarness harness = bot(discord, everyMinute(channel), time, "2m")) {
-                await(() -> discord.storedMessages(channel).size() == 1, "the missed 14:00 post");
+                Await.until(() -> discord.storedMessages(channel).size() == 1, "the missed 14:00 post");
                 time.runTo(T.plusSeconds(60));
-                await(() -> discord.storedMessages(channel).size() == 2, "the 14:01 post");
-                await(() -> logLines("posted the").size() == 2, "two post lines");
-                List<String> lines = logLines("posted the");
+                Await.until(() -> discord.storedMessages(channel).size() == 2, "the 14:01 post");
+                Await.until(() -> log.lines("posted the").size() == 2, "two post lines");
+                List<String> lines = log.lines("posted the");
                 for (RecordedRequest post : discord.storedMessages(channel)) {
                     String name = post.fileName().orElseThrow();
                     String slot = name.equals("top-20261202T140000Z-1m.gif") ? "14:00 UTC"
@@ -466,12 +437,12 @@ class ScheduledPostsEndToEndTest {
                         * period.getSeconds());
                 String label = LABEL.format(missed);
                 time.runTo(start.plusSeconds(12)); // the history holds 12 s
-                await(() -> logLines(label).stream().anyMatch(l -> l.contains("posted the " + label)
+                Await.until(() -> log.lines(label).stream().anyMatch(l -> l.contains("posted the " + label)
                         || l.contains("skipped " + label)), "the missed slot posted or skipped");
                 for (int i = 1; i <= slots; i++) {
                     Instant slot = missed.plus(period.multipliedBy(i));
                     time.runTo(slot.plusSeconds(12));
-                    await(() -> discord.channelMessages(channel).stream().anyMatch(m -> fileNameOf(m)
+                    Await.until(() -> discord.channelMessages(channel).stream().anyMatch(m -> fileNameOf(m)
                             .equals(SlotFileName.of(period, ScheduleHost.DEFAULT, slot))), "the post for " + slot);
                 }
                 Thread.sleep(200); // nothing else may follow
@@ -509,7 +480,7 @@ class ScheduledPostsEndToEndTest {
         List<DataObject> messages = postsFrom(T.plus(minute).minusSeconds(secondsBefore), minute, 3);
         assertOnePerSlotAndHalfAPeriodApart(messages, minute,
                 List.of(T.plus(minute), T.plus(minute.multipliedBy(2)), T.plus(minute.multipliedBy(3))));
-        assertEquals(1, logLines("skipped 14:00 UTC: the 14:01 UTC post is due").size());
+        assertEquals(1, log.lines("skipped 14:00 UTC: the 14:01 UTC post is due").size());
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,7 +29,6 @@ import org.topgif.fleet.nats.NatsServerProcess;
 @Timeout(120)
 class StandbyEndToEndTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration TTL = Duration.ofSeconds(2);
     private static final Instant T = Instant.parse("2026-12-02T14:00:00Z");
     /** IDENTIFY: a client starting a gateway session. */
@@ -88,16 +86,6 @@ class StandbyEndToEndTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(5);
-        }
-    }
-
     private static long identifies(FakeDiscord discord) {
         return discord.gatewayOps().stream().filter(op -> op == IDENTIFY).count();
     }
@@ -112,7 +100,7 @@ class StandbyEndToEndTest {
             Contender a = new Contender("host-a", nats, discord, conf, time);
             Contender b = new Contender("host-b", nats, discord, conf, time);
             try {
-                await(() -> a.started.get() != null || b.started.get() != null, "one bot starts");
+                Await.until(() -> a.started.get() != null || b.started.get() != null, "one bot starts");
                 // Three TTLs: the other keeps standing by, with no session of its own.
                 Thread.sleep(TTL.toMillis() * 3);
                 assertEquals(1, identifies(discord), "one gateway session for two bots");
@@ -121,17 +109,17 @@ class StandbyEndToEndTest {
                 assertEquals(null, standby.started.get());
 
                 FakeDiscord.Interaction top = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 2));
-                await(() -> !discord.requests(r -> r.method().equals("PATCH") && r.isGif()
+                Await.until(() -> !discord.requests(r -> r.method().equals("PATCH") && r.isGif()
                         && r.path().contains(top.token())).isEmpty(), "the answer");
                 // Started within the grace of 14:00: its post, then 14:01's.
                 time.runTo(T.plusSeconds(60));
-                await(() -> discord.storedMessages(channel).size() == 2, "the 14:00 and 14:01 posts");
+                Await.until(() -> discord.storedMessages(channel).size() == 2, "the 14:00 and 14:01 posts");
 
                 long killed = System.nanoTime();
                 active.kill();
-                await(() -> standby.started.get() != null, "the standby takes over");
+                Await.until(() -> standby.started.get() != null, "the standby takes over");
                 Duration takeover = Duration.ofNanos(standby.startedNanos.get() - killed);
-                await(() -> identifies(discord) == 2, "the standby's session");
+                Await.until(() -> identifies(discord) == 2, "the standby's session");
                 System.out.println("standby took over and was ready " + takeover.toMillis() + " ms after the kill, "
                         + "lease TTL " + TTL.toMillis() + " ms");
                 // The lease lapses within a TTL of the kill and the standby polls every tenth of it; starting the
@@ -140,14 +128,14 @@ class StandbyEndToEndTest {
 
                 // The standby starts 14:01's post over within its grace, sees it in the channel and leaves it.
                 time.runTo(T.plusSeconds(120));
-                await(() -> discord.storedMessages(channel).size() == 3, "the 14:02 post, by the new active bot");
+                Await.until(() -> discord.storedMessages(channel).size() == 3, "the 14:02 post, by the new active bot");
                 Thread.sleep(500);
                 List<String> names = discord.storedMessages(channel).stream()
                         .map(post -> post.fileName().orElseThrow()).toList();
                 assertEquals(List.of("top-20261202T140000Z-1m.gif", "top-20261202T140100Z-1m.gif",
                         "top-20261202T140200Z-1m.gif"), names, "each slot once across the hand-over");
                 FakeDiscord.Interaction again = discord.sendTop(discord.guildIds().get(0), Map.of("seconds", 2));
-                await(() -> !discord.requests(r -> r.method().equals("PATCH") && r.isGif()
+                Await.until(() -> !discord.requests(r -> r.method().equals("PATCH") && r.isGif()
                         && r.path().contains(again.token())).isEmpty(), "the new active bot answers");
                 List<RecordedRequest> callbacks = discord.requests(r -> r.path().startsWith("interactions/"));
                 assertEquals(2, callbacks.size(), "one acknowledgement per /top: " + callbacks);
