@@ -239,20 +239,17 @@ public final class TopgifBot implements AutoCloseable {
                     "alert {} to channel {}: {}; it needs {}", spec.name(), spec.channel(), problem,
                     ChannelPublisher.NEEDED_IN_WORDS));
         }
-        java.util.function.Supplier<List<String>> choices = () -> hosts.hasFleet() ? hosts.choices("") : List.of();
-        List<Alerts> alerts = new ArrayList<>();
+                List<Alerts> alerts = new ArrayList<>();
         byHost.forEach((target, specs) -> {
             if (target.value().equals(host)) {
                 Alerts own = new Alerts(specs, host, Runtime.getRuntime()::availableProcessors, clock, sleeper,
                         plan -> recordings.recent(plan).orElseThrow(() -> new IllegalStateException(
-                                "alerts need the history")).thenApply(pipeline::own), pipeline, publisher, choices);
+                                "alerts need the history")).thenApply(pipeline::own), pipeline, publisher, hosts::menu);
                 recordings.watch(own::take);
                 alerts.add(own);
             } else if (fleet.isPresent()) {
-                Alerts remote = new Alerts(specs, target.value(), () -> hosts.hosts().stream()
-                        .filter(seen -> seen.host().equals(target)).mapToInt(seen -> seen.entry().cores())
-                        .findFirst().orElse(1), clock, sleeper, plan -> hosts.recent(target, plan), pipeline,
-                        publisher, choices);
+                Alerts remote = new Alerts(specs, target.value(), () -> hosts.cores(target), clock, sleeper,
+                        plan -> hosts.recent(target, plan), pipeline, publisher, hosts::menu);
                 fleet.get().follow(target, remote::take);
                 alerts.add(remote);
             } else {

@@ -129,7 +129,7 @@ public final class ReceivedAlerts implements Consumer<WebhookPayload>, AutoClose
         ChannelPublisher.Outcome outcome = gif.isPresent()
                 ? publisher.post(channel, new GifPipeline.RenderedGif(gif.get().gif(), content,
                         gif.get().altText(), TopButtons.of(option -> option.equals("host") ? host : null,
-                        hosts.hasFleet() ? hosts.choices("") : List.of())), false,
+                        hosts.menu())), false,
                         nonce, "am-" + alert.fingerprint() + ".gif", java.util.OptionalLong.empty())
                 : publisher.postText(channel, content, nonce);
         LOG.info("alertmanager: {} ({}) firing: {}", alert.name(), alert.fingerprint(), outcome);

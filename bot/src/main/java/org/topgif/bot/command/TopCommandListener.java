@@ -136,7 +136,7 @@ public final class TopCommandListener extends ListenerAdapter {
 
     /** The buttons under an answer to {@code option}, and with a fleet the menu of its hosts. */
     private List<TopButtons.Control> controls(java.util.function.UnaryOperator<String> option) {
-        return TopButtons.of(option, hosts.hasFleet() ? hosts.choices("") : List.of());
+        return TopButtons.of(option, hosts.menu());
     }
 
     /** Offers the fleet's hosts that match what the user typed so far; no reply is no harm, so none is retried. */

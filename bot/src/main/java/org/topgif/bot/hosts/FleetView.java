@@ -195,6 +195,16 @@ public final class FleetView {
         return broker.orElseThrow(() -> new IllegalStateException("no fleet"));
     }
 
+    /** The hosts the menu under a message offers: as autocomplete offers them, and none without a fleet. */
+    public List<String> menu() {
+        return directory.isPresent() ? choices("") : List.of();
+    }
+
+    /** A fleet host's logical CPUs as its agent last announced them; 1 while the directory does not know it. */
+    public int cores(HostName host) {
+        return directory.flatMap(hosts -> hosts.find(host)).map(seen -> Math.max(1, seen.entry().cores())).orElse(1);
+    }
+
     /** The fleet's hosts as the directory has them now; empty without a fleet. */
     public List<HostDirectory.Seen> hosts() {
         return directory.map(HostDirectory::hosts).orElse(List.of());

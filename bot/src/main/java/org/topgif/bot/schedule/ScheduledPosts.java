@@ -340,7 +340,7 @@ public final class ScheduledPosts {
         RecordingPlan plan = pipeline.plan(options(spec));
         Optional<GifPipeline.RenderedGif> gif = pipeline.render(shown, plan, Optional.of(label))
                 .map(drawn -> drawn.withButtons(TopButtons.of(buttonOptions(spec),
-                        hosts.hasFleet() ? hosts.choices("") : List.of())));
+                        hosts.menu())));
         if (gif.isEmpty()) {
             fail(spec, "even a one-frame GIF is larger than the upload limit");
             return;
